@@ -1,0 +1,168 @@
+using System.Linq;
+using AsyncPluginGen.Generators.Model;
+using AsyncPluginGen.Generators.Parsing;
+
+namespace AsyncPluginGen.Generators.Emitting;
+
+/// <summary>
+/// Emits the partial class that makes an annotated class a plugin: its configuration, its descriptor, and
+/// explicit interface implementations that forward to the author's handlers. Explicit implementations keep
+/// the class's own surface as the author wrote it.
+/// </summary>
+internal static class PluginEmitter
+{
+    public static string Emit(PluginModel plugin)
+    {
+        var w = new IndentedWriter();
+        GeneratedCodeHeader.WriteFileHeader(w);
+        if (plugin.Namespace is not null)
+        {
+            w.Open($"namespace {plugin.Namespace}");
+        }
+
+        var typedInterface = plugin.IsSync
+            ? "global::AsyncPluginGen.ISyncPlugin"
+            : $"global::AsyncPluginGen.IAsyncPlugin<{plugin.MetaType}, {plugin.ResourceType}>";
+        w.Open($"partial {plugin.TypeKeyword} {plugin.ClassName} : {typedInterface}");
+        ConfigEmitter.WriteConfig(w, plugin.Config);
+        w.Line();
+        WriteDescriptor(w, plugin);
+        w.Line();
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Line($"{Names.PluginDescriptor} global::AsyncPluginGen.IPlugin.Descriptor => {KnownNames.DescriptorMember};");
+        w.Line();
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Line($"{Names.PluginConfig} global::AsyncPluginGen.IPlugin.GetConfig() => {KnownNames.ConfigMember};");
+        w.Line();
+        if (plugin.IsSync)
+        {
+            WriteDo(w, plugin);
+        }
+        else
+        {
+            WriteAsyncMembers(w, plugin, typedInterface);
+        }
+
+        w.Close();
+        if (plugin.Namespace is not null)
+        {
+            w.Close();
+        }
+
+        return w.ToString();
+    }
+
+    private static void WriteDescriptor(IndentedWriter w, PluginModel plugin)
+    {
+        w.Line("/// <summary>Describes this plugin to registries and hosts.</summary>");
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Line($"public static {Names.PluginDescriptor} {KnownNames.DescriptorMember} {{ get; }} = new {Names.PluginDescriptor}(");
+        w.Indent();
+        w.Line($"id: {Literals.String(plugin.Id)},");
+        w.Line($"taskTypes: new string[] {{ {string.Join(", ", plugin.TaskTypes.Select(Literals.String))} }},");
+        w.Line($"version: {Literals.Int(plugin.Version)},");
+        w.Line($"kind: global::AsyncPluginGen.PluginKind.{(plugin.IsSync ? "Sync" : "Async")},");
+        w.Line($"pluginType: typeof({plugin.FullyQualifiedName}),");
+        w.Line($"resourceMetaType: {(plugin.IsSync ? "null" : $"typeof({plugin.MetaType})")},");
+        w.Line($"resourceType: {(plugin.IsSync ? "null" : $"typeof({plugin.ResourceType})")},");
+        w.Line($"config: {KnownNames.ConfigMember},");
+        if (plugin.ConstructorParameters.Count == 0)
+        {
+            w.Line($"factory: static services => new {plugin.FullyQualifiedName}());");
+        }
+        else
+        {
+            w.Line($"factory: static services => new {plugin.FullyQualifiedName}(");
+            w.Indent();
+            for (var i = 0; i < plugin.ConstructorParameters.Count; i++)
+            {
+                var p = plugin.ConstructorParameters[i];
+                var resolve = p.Optional
+                    ? $"{Names.Helpers}.GetOptionalService<{p.Type}>(services)"
+                    : $"{Names.Helpers}.GetRequiredService<{p.Type}>(services, {Literals.String(plugin.Id)})";
+                w.Line($"{p.Name}: {resolve}{(i == plugin.ConstructorParameters.Count - 1 ? "));" : ",")}");
+            }
+
+            w.Outdent();
+        }
+
+        w.Outdent();
+    }
+
+    private static void WriteAsyncMembers(IndentedWriter w, PluginModel plugin, string typedInterface)
+    {
+        var meta = plugin.MetaType!;
+        var resource = plugin.ResourceType!;
+        var created = $"global::AsyncPluginGen.Created<{meta}, {resource}>";
+
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Line($"global::AsyncPluginGen.ResourceRequirements global::AsyncPluginGen.IAsyncPlugin.GetResourceRequirements({Names.TaskContext} task)");
+        w.Indent().Line(plugin.ResourceRequirementsMethod is { } method
+            ? $"=> {method}(task);"
+            : $"=> {ConfigEmitter.RequirementsExpression(plugin.Config)};").Outdent();
+        w.Line();
+
+        var create = plugin.Create!;
+        var createCall = Call(create, "task");
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Line($"{Names.ValueTask}<{created}> {typedInterface}.CreateAsync({Names.TaskContext} task, {Names.CancellationToken} cancellationToken)");
+        w.Indent().Line("=> " + (create.ReturnsMetaOnly
+            ? create.Return == ReturnKind.Direct
+                ? $"new {Names.ValueTask}<{created}>(new {created}({createCall}));"
+                : $"{Names.Helpers}.MetaOnly<{meta}, {resource}>({createCall});"
+            : Wrap(create.Return, created, createCall) + ";")).Outdent();
+        w.Line();
+
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Line($"{Names.ValueTask}<{resource}> {typedInterface}.GetAsync(global::AsyncPluginGen.GetContext<{meta}> context, {Names.CancellationToken} cancellationToken)");
+        w.Indent().Line($"=> {Wrap(plugin.Get!.Return, resource, Call(plugin.Get, "context.ResourceMeta"))};").Outdent();
+        w.Line();
+
+        WriteDelete(w, plugin.Delete, typedInterface, meta);
+        w.Line();
+        StatusEmitter.Write(w, plugin, typedInterface, $"global::AsyncPluginGen.StatusContext<{meta}, {resource}>");
+    }
+
+    private static void WriteDelete(IndentedWriter w, HandlerModel? delete, string typedInterface, string meta)
+    {
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        var signature = $"{Names.ValueTask} {typedInterface}.DeleteAsync(global::AsyncPluginGen.DeleteContext<{meta}> context, {Names.CancellationToken} cancellationToken)";
+        if (delete is null)
+        {
+            // No Delete handler: nothing to cancel remotely. The analyzers warn that aborted tasks leak their job.
+            w.Line(signature);
+            w.Indent().Line("=> default;").Outdent();
+            return;
+        }
+
+        var call = delete.HasReason ? Call(delete, "context.ResourceMeta", "context.Reason") : Call(delete, "context.ResourceMeta");
+        if (delete.Return == ReturnKind.Direct)
+        {
+            w.Open(signature);
+            w.Line(call + ";");
+            w.Line("return default;");
+            w.Close();
+            return;
+        }
+
+        w.Line(signature);
+        w.Indent().Line($"=> {(delete.Return == ReturnKind.Task ? $"new {Names.ValueTask}({call})" : call)};").Outdent();
+    }
+
+    private static void WriteDo(IndentedWriter w, PluginModel plugin)
+    {
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Line($"{Names.ValueTask}<{Names.PhaseInfo}> global::AsyncPluginGen.ISyncPlugin.DoAsync({Names.TaskContext} task, {Names.CancellationToken} cancellationToken)");
+        w.Indent().Line($"=> {Wrap(plugin.Do!.Return, Names.PhaseInfo, Call(plugin.Do, "task"))};").Outdent();
+    }
+
+    /// <summary>Turns a handler's result into a <c>ValueTask&lt;T&gt;</c> without an async state machine.</summary>
+    private static string Wrap(ReturnKind kind, string type, string call) =>
+        kind == ReturnKind.ValueTask ? call : $"new {Names.ValueTask}<{type}>({call})";
+
+    private static string Call(HandlerModel handler, params string[] arguments)
+    {
+        var all = handler.HasCancellationToken ? arguments.Concat(new[] { "cancellationToken" }) : arguments;
+        return $"{handler.Name}({string.Join(", ", all)})";
+    }
+}

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Linq;
+using AsyncPluginGen.Generators.Model;
+using AsyncPluginGen.Generators.Parsing;
+
+namespace AsyncPluginGen.Generators.Emitting;
+
+/// <summary>
+/// Emits the assembly's plugin registry (descriptors and a task-type <c>switch</c>) and its DI extension method.
+/// Type and method names carry the assembly name, so several plugin assemblies in one application never clash.
+/// </summary>
+internal static class RegistryEmitter
+{
+    public static string RegistryTypeName(RegistryModel model) => model.TypePrefix + "PluginRegistry";
+
+    public static string Emit(RegistryModel model)
+    {
+        var w = new IndentedWriter();
+        GeneratedCodeHeader.WriteFileHeader(w);
+        var registry = RegistryTypeName(model);
+        w.Open("namespace AsyncPluginGen.Generated");
+        w.Line($"/// <summary>The plugins declared in assembly {Xml(model.AssemblyName)}.</summary>");
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Open($"public sealed class {registry} : global::AsyncPluginGen.IPluginRegistry");
+        w.Line("/// <summary>The registry's only instance.</summary>");
+        w.Line($"public static {registry} Instance {{ get; }} = new {registry}();");
+        w.Line();
+        w.Line($"private {registry}()");
+        w.Open();
+        w.Close();
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line($"public string AssemblyName => {Literals.String(model.AssemblyName)};");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]");
+        w.Open();
+        foreach (var entry in model.Entries)
+        {
+            w.Line($"{entry.FullyQualifiedName}.{KnownNames.DescriptorMember},");
+        }
+
+        w.Close(";");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public bool TryGetDescriptor(string taskType, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::AsyncPluginGen.PluginDescriptor? descriptor)");
+        w.Open();
+        w.Line("descriptor = taskType switch");
+        w.Open();
+        var claimed = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var entry in model.Entries)
+        {
+            foreach (var taskType in entry.TaskTypes)
+            {
+                // A task type claimed twice would not compile as two case labels; the analyzers report the duplicate.
+                if (claimed.Add(taskType))
+                {
+                    w.Line($"{Literals.String(taskType)} => {entry.FullyQualifiedName}.{KnownNames.DescriptorMember},");
+                }
+            }
+        }
+
+        w.Line("_ => null,");
+        w.Close(";");
+        w.Line("return descriptor is not null;");
+        w.Close();
+        w.Close();
+        w.Close();
+        if (model.HasDependencyInjection)
+        {
+            w.Line();
+            WriteServiceCollectionExtensions(w, model, registry);
+        }
+
+        return w.ToString();
+    }
+
+    private static void WriteServiceCollectionExtensions(IndentedWriter w, RegistryModel model, string registry)
+    {
+        w.Open("namespace Microsoft.Extensions.DependencyInjection");
+        w.Line($"/// <summary>Registers the plugins declared in assembly {Xml(model.AssemblyName)}.</summary>");
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Open($"public static class {model.TypePrefix}PluginServiceCollectionExtensions");
+        w.Line($"/// <summary>Registers every plugin of assembly {Xml(model.AssemblyName)}, its registry, and the plugin catalog.</summary>");
+        w.Line("/// <param name=\"services\">The service collection.</param>");
+        w.Line("/// <returns><paramref name=\"services\"/>, for chaining.</returns>");
+        w.Line($"public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection Add{model.TypePrefix}Plugins(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)");
+        w.Indent().Line($"=> global::Microsoft.Extensions.DependencyInjection.PluginServiceCollectionExtensions.AddAsyncPluginRegistry(services, global::AsyncPluginGen.Generated.{registry}.Instance);").Outdent();
+        w.Close();
+        w.Close();
+    }
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    /// <summary>An identifier prefix from an assembly name: "Contoso.Plugins-Warehouse" becomes "ContosoPluginsWarehouse".</summary>
+    public static string TypePrefix(string? assemblyName)
+    {
+        var parts = (assemblyName ?? "").Split(new[] { '.', '-', ' ', '_' }, System.StringSplitOptions.RemoveEmptyEntries);
+        var chars = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)))
+            .Where(c => char.IsLetterOrDigit(c) && c < 128)
+            .ToArray();
+        var prefix = new string(chars);
+        return prefix.Length == 0 || char.IsDigit(prefix[0]) ? "Assembly" + prefix : prefix;
+    }
+}

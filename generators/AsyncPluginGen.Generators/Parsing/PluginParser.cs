@@ -1,0 +1,149 @@
+using System.Linq;
+using System.Threading;
+using AsyncPluginGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace AsyncPluginGen.Generators.Parsing;
+
+/// <summary>
+/// Turns an [AsyncPlugin] or [SyncPlugin] class into a <see cref="PluginModel"/>. Returns null for anything the
+/// generator cannot implement; the analyzers tell the author why, so the generator stays quiet and never throws.
+/// </summary>
+internal static class PluginParser
+{
+    public static PluginModel? Parse(GeneratorAttributeSyntaxContext context, bool isSync, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1)
+        {
+            return null;
+        }
+
+        var attributeName = isSync ? KnownNames.SyncPluginAttribute : KnownNames.AsyncPluginAttribute;
+        if (!IsSupportedClass(type, attributeName, cancellationToken)
+            || (isSync && type.HasAttribute(KnownNames.AsyncPluginAttribute)))
+        {
+            return null;
+        }
+
+        var attribute = context.Attributes[0];
+        var taskTypes = AttributeReader.ConstructorStrings(attribute);
+        if (taskTypes is null || taskTypes.Length == 0 || taskTypes.Any(t => string.IsNullOrWhiteSpace(t)))
+        {
+            return null;
+        }
+
+        var id = AttributeReader.NamedString(attribute, "Id");
+        var version = AttributeReader.Named(attribute, "Version", 1);
+        var config = ConfigParser.Parse(type);
+        var constructor = ConstructorParser.Parse(type);
+        if (config is null || constructor is null)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var model = new PluginModel(
+            ns,
+            type.Name,
+            type.IsRecord ? "record" : "class",
+            type.ToTypeName(),
+            ns is null ? type.MetadataName : ns + "." + type.MetadataName,
+            isSync,
+            string.IsNullOrWhiteSpace(id) ? type.Name : id!,
+            taskTypes.Distinct().ToEquatableArray(),
+            version,
+            config,
+            constructor.Value,
+            null, null, null, null, null, null, null, null);
+        return isSync ? WithSyncHandler(model, type) : WithAsyncHandlers(model, type);
+    }
+
+    private static bool IsSupportedClass(INamedTypeSymbol type, string attributeName, CancellationToken cancellationToken)
+    {
+        if (type.TypeKind != TypeKind.Class || type.IsStatic || type.IsAbstract || type.IsGenericType
+            || type.ContainingType is not null || !type.IsAccessibleFromAssembly()
+            || type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == attributeName) != 1
+            || type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.PluginInterface)
+            || !type.GetMembers(KnownNames.DescriptorMember).IsEmpty
+            || !type.GetMembers(KnownNames.ConfigMember).IsEmpty)
+        {
+            return false;
+        }
+
+        // Every part must be partial, or the generated part would be a second declaration of the class.
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration
+                || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
+                || declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static PluginModel? WithSyncHandler(PluginModel model, INamedTypeSymbol type)
+    {
+        var handlers = HandlerParser.Candidates(type, "Do").Select(HandlerParser.ParseDo).Where(h => h is not null).ToList();
+        return handlers.Count == 1 ? model with { Do = handlers[0] } : null;
+    }
+
+    private static PluginModel? WithAsyncHandlers(PluginModel model, INamedTypeSymbol type)
+    {
+        var creates = HandlerParser.Candidates(type, "Create").Select(HandlerParser.ParseCreate).Where(h => h is not null).ToList();
+        if (creates.Count != 1)
+        {
+            return null;
+        }
+
+        var create = creates[0]!;
+        var meta = create.Meta;
+        var gets = HandlerParser.Candidates(type, "Get").Select(m => HandlerParser.ParseGet(m, meta)).Where(h => h is not null).ToList();
+        if (gets.Count != 1)
+        {
+            return null;
+        }
+
+        var (get, resource) = gets[0]!.Value;
+        if (create.Resource is not null && !create.Resource.SameType(resource))
+        {
+            return null;
+        }
+
+        // Delete is optional (the analyzers warn without it), but a Delete the generator cannot call is an error.
+        var deleteCandidates = HandlerParser.Candidates(type, "Delete");
+        var deletes = deleteCandidates.Select(m => HandlerParser.ParseDelete(m, meta)).Where(h => h is not null).ToList();
+        if (deleteCandidates.Count > 0 && deletes.Count != 1)
+        {
+            return null;
+        }
+
+        var requirementCandidates = type.GetMembers("GetResourceRequirements").OfType<IMethodSymbol>().ToList();
+        if (requirementCandidates.Count > 1 || (requirementCandidates.Count == 1 && !HandlerParser.IsResourceRequirements(requirementCandidates[0])))
+        {
+            return null;
+        }
+
+        var status = StatusParser.Parse(type, meta, resource);
+        if (status is null)
+        {
+            return null;
+        }
+
+        return model with
+        {
+            MetaType = meta.ToTypeName(),
+            ResourceType = resource.ToTypeName(),
+            Create = create.Model,
+            Get = get,
+            Delete = deletes.Count == 1 ? deletes[0] : null,
+            ResourceRequirementsMethod = requirementCandidates.Count == 1 ? requirementCandidates[0].Name : null,
+            Status = status,
+        };
+    }
+}

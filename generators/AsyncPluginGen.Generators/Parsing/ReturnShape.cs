@@ -1,0 +1,53 @@
+using AsyncPluginGen.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncPluginGen.Generators.Parsing;
+
+/// <summary>A handler's return type split into how it returns (direct, Task, ValueTask) and what (null for none).</summary>
+internal readonly struct ReturnShape
+{
+    private ReturnShape(ReturnKind kind, ITypeSymbol? value)
+    {
+        Kind = kind;
+        Value = value;
+    }
+
+    public ReturnKind Kind { get; }
+
+    /// <summary>The result type, or null for void, Task and ValueTask.</summary>
+    public ITypeSymbol? Value { get; }
+
+    public static ReturnShape Of(IMethodSymbol method)
+    {
+        var type = method.ReturnType;
+        if (method.ReturnsVoid)
+        {
+            return new ReturnShape(ReturnKind.Direct, null);
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            if (named.Is("System.Threading.Tasks", "Task"))
+            {
+                return new ReturnShape(ReturnKind.Task, null);
+            }
+
+            if (named.Is("System.Threading.Tasks", "ValueTask"))
+            {
+                return new ReturnShape(ReturnKind.ValueTask, null);
+            }
+
+            if (named.Is("System.Threading.Tasks", "Task`1"))
+            {
+                return new ReturnShape(ReturnKind.Task, named.TypeArguments[0]);
+            }
+
+            if (named.Is("System.Threading.Tasks", "ValueTask`1"))
+            {
+                return new ReturnShape(ReturnKind.ValueTask, named.TypeArguments[0]);
+            }
+        }
+
+        return new ReturnShape(ReturnKind.Direct, type);
+    }
+}

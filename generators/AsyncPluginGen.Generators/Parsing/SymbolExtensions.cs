@@ -1,0 +1,53 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace AsyncPluginGen.Generators.Parsing;
+
+internal static class SymbolExtensions
+{
+    private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    /// <summary>The fully qualified name with <c>global::</c>, without nullable annotations.</summary>
+    public static string ToTypeName(this ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat);
+
+    /// <summary>Whether <paramref name="type"/> is the runtime or BCL type with the given namespace and metadata name.</summary>
+    public static bool Is(this ITypeSymbol? type, string @namespace, string metadataName)
+    {
+        if (type is not INamedTypeSymbol named)
+        {
+            return false;
+        }
+
+        var definition = named.OriginalDefinition;
+        return definition.ContainingType is null
+            && definition.MetadataName == metadataName
+            && definition.ContainingNamespace?.ToDisplayString() == @namespace;
+    }
+
+    public static bool IsRuntimeType(this ITypeSymbol? type, string metadataName) => type.Is(KnownNames.RuntimeNamespace, metadataName);
+
+    public static bool IsCancellationToken(this ITypeSymbol? type) => type.Is("System.Threading", "CancellationToken");
+
+    public static bool HasAttribute(this ISymbol symbol, string fullName) => symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == fullName);
+
+    public static AttributeData? GetAttribute(this ISymbol symbol, string fullName) =>
+        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == fullName);
+
+    public static bool SameType(this ITypeSymbol a, ITypeSymbol b) => SymbolEqualityComparer.Default.Equals(a, b);
+
+    /// <summary>Whether the type can be named from generated code: no errors, no pointers, no type parameters, no nullable value types.</summary>
+    public static bool IsUsableTypeArgument(this ITypeSymbol type) =>
+        type.TypeKind is not (TypeKind.Error or TypeKind.Pointer or TypeKind.FunctionPointer or TypeKind.TypeParameter or TypeKind.Dynamic)
+        && !type.IsRefLikeType
+        && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+        && type.SpecialType != SpecialType.System_Void;
+
+    /// <summary>An identifier safe to emit, with <c>@</c> before keywords.</summary>
+    public static string EscapeIdentifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.AwaitKeyword ? "@" + name : name;
+
+    public static bool IsAccessibleFromAssembly(this ISymbol symbol) =>
+        symbol.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+}
