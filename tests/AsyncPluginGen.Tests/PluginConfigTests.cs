@@ -60,11 +60,8 @@ public sealed class PluginConfigTests
         Assert.Empty(config.GetValidationErrors());
     }
 
-    private const string DefaultInitOrderBug =
-        "src bug: PluginConfig.cs line 26 initializes the static Default before EmptyQuotas (line 28), " +
-        "so PluginConfig.Default.ResourceQuotas is null and Default.Validate() throws NullReferenceException.";
 
-    [Fact(Skip = DefaultInitOrderBug)]
+    [Fact]
     public void DefaultProperty_HasEmptyQuotas_AndValidates()
     {
         Assert.NotNull(PluginConfig.Default.ResourceQuotas);

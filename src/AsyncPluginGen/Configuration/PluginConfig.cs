@@ -7,6 +7,9 @@ namespace AsyncPluginGen;
 /// </summary>
 public sealed record PluginConfig
 {
+    // Declared first: static fields initialize in textual order, and Default below needs it.
+    private static readonly IReadOnlyDictionary<ResourceNamespace, int> EmptyQuotas = new Dictionary<ResourceNamespace, int>();
+
     /// <summary>
     /// The most tasks that may hold an allocation token at once, per resource namespace. Empty means no quota:
     /// tasks are created without allocating a token.
@@ -24,8 +27,6 @@ public sealed record PluginConfig
 
     /// <summary>A configuration with all of Flyte's defaults.</summary>
     public static PluginConfig Default { get; } = new();
-
-    private static readonly IReadOnlyDictionary<ResourceNamespace, int> EmptyQuotas = new Dictionary<ResourceNamespace, int>();
 
     /// <summary>Every value outside Flyte's validation ranges; empty when the configuration is valid.</summary>
     /// <returns>The errors, in field order.</returns>

@@ -22,6 +22,7 @@ public sealed class TaskContext
         ArgumentNullException.ThrowIfNull(executionId);
         TaskType = taskType;
         ExecutionId = executionId;
+        UniqueName = executionId.GeneratedName;
     }
 
     /// <summary>The task type, which selects the plugin.</summary>
@@ -34,7 +35,7 @@ public sealed class TaskContext
     /// A name unique to this attempt and stable across restarts: pass it to the remote service as the
     /// idempotency key of Create, so a retried Create does not start a second job.
     /// </summary>
-    public string UniqueName => ExecutionId.GeneratedName;
+    public string UniqueName { get; }
 
     /// <summary>The namespace the task runs in (Flyte's Kubernetes namespace, e.g. <c>project-domain</c>).</summary>
     public string Namespace { get; init; } = "default";

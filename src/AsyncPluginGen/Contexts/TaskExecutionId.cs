@@ -14,8 +14,9 @@ public sealed record TaskExecutionId(string Project, string Domain, string Execu
     /// A name unique to this attempt, stable across restarts (Flyte's <c>GetGeneratedName</c>). Plugins use it
     /// as the idempotency key of Create; the host uses it as the cache key and the quota token.
     /// </summary>
+    /// <remarks>Computed on each read, so a copy made with <see langword="with"/> never reports a stale name.</remarks>
     public string GeneratedName =>
-        field ??= string.Create(CultureInfo.InvariantCulture, $"{Project}-{Domain}-{ExecutionName}-{NodeId}-{RetryAttempt}");
+        string.Create(CultureInfo.InvariantCulture, $"{Project}-{Domain}-{ExecutionName}-{NodeId}-{RetryAttempt}");
 
     /// <inheritdoc />
     public override string ToString() => GeneratedName;

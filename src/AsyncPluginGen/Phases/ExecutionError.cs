@@ -21,22 +21,33 @@ public readonly record struct ExecutionError
     /// <param name="kind">Whether the user or the system is at fault.</param>
     public ExecutionError(string? code, string? message, ExecutionErrorKind kind = ExecutionErrorKind.User)
     {
-        Code = string.IsNullOrEmpty(code) ? UnknownCode : code;
-        Message = string.IsNullOrEmpty(message) ? UnknownMessage : message;
+        Code = code!;
+        Message = message!;
         Kind = kind;
     }
 
-    /// <summary>The error code; never null (Flyte's <c>Unknown</c> when none was given).</summary>
-    public string Code { get => field ?? UnknownCode; init; }
+    /// <summary>The error code; never null or empty (Flyte's <c>Unknown</c> when none was given).</summary>
+    public string Code { get => field ?? UnknownCode; init => field = string.IsNullOrEmpty(value) ? UnknownCode : value; }
 
-    /// <summary>The error message; never null (Flyte's <c>Unknown error message</c> when none was given).</summary>
-    public string Message { get => field ?? UnknownMessage; init; }
+    /// <summary>The error message; never null or empty (Flyte's <c>Unknown error message</c> when none was given).</summary>
+    public string Message { get => field ?? UnknownMessage; init => field = string.IsNullOrEmpty(value) ? UnknownMessage : value; }
 
     /// <summary>Whether the user or the system is at fault (<see cref="ExecutionErrorKind.User"/> when unset).</summary>
     public ExecutionErrorKind Kind { get => field == 0 ? ExecutionErrorKind.User : field; init; }
 
     /// <summary>Flyte's fallback for a failure that carries no error.</summary>
     public static ExecutionError Unknown => new(UnknownCode, UnknownMessage, ExecutionErrorKind.User);
+
+    /// <summary>Compares the visible values, so <c>default(ExecutionError)</c> equals <see cref="Unknown"/>.</summary>
+    /// <param name="other">The error to compare with.</param>
+    /// <returns>Whether code, message and kind are equal (ordinal).</returns>
+    public bool Equals(ExecutionError other) =>
+        string.Equals(Code, other.Code, StringComparison.Ordinal)
+        && string.Equals(Message, other.Message, StringComparison.Ordinal)
+        && Kind == other.Kind;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Code, Message, Kind);
 
     /// <inheritdoc />
     public override string ToString() => $"{Kind} error {Code}: {Message}";

@@ -41,6 +41,12 @@ public sealed class PluginDescriptor
             throw new ArgumentException($"Plugin '{id}' must serve at least one task type, and no task type may be empty.", nameof(taskTypes));
         }
 
+        var duplicate = taskTypes.GroupBy(t => t, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Plugin '{id}' lists task type '{duplicate.Key}' more than once.", nameof(taskTypes));
+        }
+
         Id = id;
         TaskTypes = taskTypes;
         Version = version;

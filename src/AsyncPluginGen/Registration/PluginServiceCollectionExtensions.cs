@@ -18,7 +18,12 @@ public static class PluginServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(registry);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IPluginRegistry), registry));
+        // By instance, not by class: TryAddEnumerable would drop a second registry of the same class.
+        if (!services.Any(d => d.ServiceType == typeof(IPluginRegistry) && !d.IsKeyedService && ReferenceEquals(d.ImplementationInstance, registry)))
+        {
+            services.AddSingleton(registry);
+        }
+
         foreach (var descriptor in registry.Descriptors)
         {
             services.TryAdd(ServiceDescriptor.Singleton(descriptor.PluginType, descriptor.CreatePlugin));
