@@ -79,14 +79,16 @@ internal static class StatusEmitter
         return $"{Names.Helpers}.UnmappedState({Literals.String(plugin.Id)}, {stateText})";
     }
 
+    private static string Parenthesize(string expression) => expression.Contains("??") ? $"({expression})" : expression;
+
     private static string PhaseExpression(PhaseCaseModel phaseCase, StatusModel status, bool isDefault)
     {
         // The resource's message explains failures only; other phases keep a constant reason. An unmapped string
         // state is itself the most useful fallback, and costs nothing: the resource already holds it.
         var fallback = isDefault && status.Kind == StatusKind.StringState && !phaseCase.ExplicitReason
-            ? $"(state ?? {Literals.String(phaseCase.Reason)})"
+            ? $"state ?? {Literals.String(phaseCase.Reason)}"
             : Literals.String(phaseCase.Reason);
-        var message = status.MessageMember is null ? fallback : $"string.IsNullOrEmpty(message) ? {fallback} : message";
+        var message = status.MessageMember is null ? fallback : $"string.IsNullOrEmpty(message) ? {Parenthesize(fallback)} : message";
         var reason = fallback;
         var code = Literals.String(phaseCase.Code);
         var cleanup = phaseCase.Cleanup ? "WithCleanup" : "";

@@ -78,11 +78,11 @@ namespace Contoso.Warehouse
             switch (state)
             {
                 case global::Contoso.Warehouse.QueryState.Pending:
-                    return global::AsyncPluginGen.PhaseInfo.Queued(string.IsNullOrEmpty(message) ? "Pending" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Queued("Pending");
                 case global::Contoso.Warehouse.QueryState.Running:
                     return global::AsyncPluginGen.PhaseInfo.Running("query running");
                 case global::Contoso.Warehouse.QueryState.Done:
-                    return global::AsyncPluginGen.PhaseInfo.Success(string.IsNullOrEmpty(message) ? "Done" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Success("Done");
                 case global::Contoso.Warehouse.QueryState.Failed:
                     return global::AsyncPluginGen.PhaseInfo.Failure("QueryFailed", string.IsNullOrEmpty(message) ? "Failed" : message);
                 default:

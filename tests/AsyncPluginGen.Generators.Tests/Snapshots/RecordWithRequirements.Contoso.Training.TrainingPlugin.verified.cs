@@ -80,17 +80,17 @@ namespace Contoso.Training
             switch (state)
             {
                 case global::Contoso.Training.TrainingState.Starting:
-                    return global::AsyncPluginGen.PhaseInfo.Initializing(string.IsNullOrEmpty(message) ? "Starting" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Initializing("Starting");
                 case global::Contoso.Training.TrainingState.InProgress:
-                    return global::AsyncPluginGen.PhaseInfo.Running(string.IsNullOrEmpty(message) ? "InProgress" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Running("InProgress");
                 case global::Contoso.Training.TrainingState.Completed:
-                    return global::AsyncPluginGen.PhaseInfo.Success(string.IsNullOrEmpty(message) ? "Completed" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Success("Completed");
                 case global::Contoso.Training.TrainingState.Failed:
                     return global::AsyncPluginGen.PhaseInfo.SystemRetryableFailure("CapacityError", string.IsNullOrEmpty(message) ? "Failed" : message);
                 case global::Contoso.Training.TrainingState.Stopping:
                     return global::AsyncPluginGen.PhaseInfo.Running("stopping");
                 case global::Contoso.Training.TrainingState.Stopped:
-                    return global::AsyncPluginGen.PhaseInfo.Aborted(string.IsNullOrEmpty(message) ? "Stopped" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Aborted("Stopped");
                 default:
                     return global::AsyncPluginGen.Infrastructure.GeneratedCodeHelpers.UnmappedState("sagemaker-training", state.ToString());
             }

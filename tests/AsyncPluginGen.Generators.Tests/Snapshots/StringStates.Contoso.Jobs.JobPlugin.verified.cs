@@ -73,15 +73,15 @@ namespace Contoso.Jobs
             switch (state)
             {
                 case "PENDING":
-                    return global::AsyncPluginGen.PhaseInfo.Queued(string.IsNullOrEmpty(message) ? "PENDING" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Queued("PENDING");
                 case "RUNNING":
-                    return global::AsyncPluginGen.PhaseInfo.Running(string.IsNullOrEmpty(message) ? "RUNNING" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Running("RUNNING");
                 case "DONE":
-                    return global::AsyncPluginGen.PhaseInfo.Success(string.IsNullOrEmpty(message) ? "DONE" : message);
+                    return global::AsyncPluginGen.PhaseInfo.Success("DONE");
                 case "FAILED":
                     return global::AsyncPluginGen.PhaseInfo.SystemRetryableFailureWithCleanup("JobFailed", string.IsNullOrEmpty(message) ? "FAILED" : message);
                 default:
-                    return global::AsyncPluginGen.PhaseInfo.Running(string.IsNullOrEmpty(message) ? (state ?? "UnmappedState") : message);
+                    return global::AsyncPluginGen.PhaseInfo.Running(state ?? "UnmappedState");
             }
         }
     }
