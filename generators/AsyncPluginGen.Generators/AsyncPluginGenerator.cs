@@ -28,23 +28,8 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var asyncPlugins = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.AsyncPluginAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => PluginParser.Parse(ctx, isSync: false, ct))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(Steps.AsyncPlugins);
-
-        var syncPlugins = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.SyncPluginAttribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                static (ctx, ct) => PluginParser.Parse(ctx, isSync: true, ct))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(Steps.SyncPlugins);
+        var asyncPlugins = Plugins(context, KnownNames.AsyncPluginAttribute, isSync: false, Steps.AsyncPlugins);
+        var syncPlugins = Plugins(context, KnownNames.SyncPluginAttribute, isSync: true, Steps.SyncPlugins);
 
         context.RegisterSourceOutput(asyncPlugins, static (spc, model) => AddPlugin(spc, model));
         context.RegisterSourceOutput(syncPlugins, static (spc, model) => AddPlugin(spc, model));
@@ -71,6 +56,17 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static IncrementalValuesProvider<PluginModel> Plugins(
+        IncrementalGeneratorInitializationContext context, string attribute, bool isSync, string stepName) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                attribute,
+                static (node, _) => node is TypeDeclarationSyntax,
+                (ctx, ct) => PluginParser.Parse(ctx, isSync, ct))
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(stepName);
 
     private static void AddPlugin(SourceProductionContext context, PluginModel model) =>
         context.AddSource(model.MetadataName + ".g.cs", SourceText.From(PluginEmitter.Emit(model), System.Text.Encoding.UTF8));

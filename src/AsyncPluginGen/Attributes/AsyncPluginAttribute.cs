@@ -14,18 +14,12 @@ namespace AsyncPluginGen;
 /// </list>
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class AsyncPluginAttribute : Attribute
+public sealed class AsyncPluginAttribute : PluginAttribute
 {
     /// <summary>Declares the task types the plugin serves.</summary>
     /// <param name="taskTypes">One or more task types, for example <c>"warehouse_query"</c>.</param>
-    public AsyncPluginAttribute(params string[] taskTypes) => TaskTypes = taskTypes;
-
-    /// <summary>The task types the plugin serves.</summary>
-    public IReadOnlyList<string> TaskTypes { get; }
-
-    /// <summary>The task category version (default 1).</summary>
-    public int Version { get; set; } = 1;
-
-    /// <summary>The plugin's id; defaults to the class name.</summary>
-    public string? Id { get; set; }
+    public AsyncPluginAttribute(params string[] taskTypes)
+        : base(taskTypes)
+    {
+    }
 }

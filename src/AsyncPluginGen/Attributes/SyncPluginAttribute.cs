@@ -6,18 +6,12 @@ namespace AsyncPluginGen;
 /// directly or as <see cref="Task{TResult}"/>/<see cref="ValueTask{TResult}"/>.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-public sealed class SyncPluginAttribute : Attribute
+public sealed class SyncPluginAttribute : PluginAttribute
 {
     /// <summary>Declares the task types the plugin serves.</summary>
-    /// <param name="taskTypes">One or more task types.</param>
-    public SyncPluginAttribute(params string[] taskTypes) => TaskTypes = taskTypes;
-
-    /// <summary>The task types the plugin serves.</summary>
-    public IReadOnlyList<string> TaskTypes { get; }
-
-    /// <summary>The task category version (default 1).</summary>
-    public int Version { get; set; } = 1;
-
-    /// <summary>The plugin's id; defaults to the class name.</summary>
-    public string? Id { get; set; }
+    /// <param name="taskTypes">One or more task types, for example <c>"warehouse_query"</c>.</param>
+    public SyncPluginAttribute(params string[] taskTypes)
+        : base(taskTypes)
+    {
+    }
 }
