@@ -23,6 +23,8 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
         public const string SyncPlugins = nameof(SyncPlugins);
         public const string RegistryInputs = nameof(RegistryInputs);
         public const string Registry = nameof(Registry);
+        public const string HintClashes = nameof(HintClashes);
+        public const string Assembly = nameof(Assembly);
     }
 
     /// <inheritdoc />
@@ -31,31 +33,38 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
         var asyncPlugins = Plugins(context, KnownNames.AsyncPluginAttribute, isSync: false, Steps.AsyncPlugins);
         var syncPlugins = Plugins(context, KnownNames.SyncPluginAttribute, isSync: true, Steps.SyncPlugins);
 
-        context.RegisterSourceOutput(asyncPlugins, static (spc, model) => AddPlugin(spc, model));
-        context.RegisterSourceOutput(syncPlugins, static (spc, model) => AddPlugin(spc, model));
+        // Hint names are compared ignoring case, and must not collide with the registry's: the few plugins whose
+        // names collide get a suffix. Only this small set is shared, so other plugins' outputs stay cached.
+        var hintClashes = asyncPlugins.Select(static (m, _) => m.MetadataName).Collect()
+            .Combine(syncPlugins.Select(static (m, _) => m.MetadataName).Collect())
+            .Select(static (names, _) => HintNames.FindClashes(names.Left.Concat(names.Right), RegistryHintName))
+            .WithTrackingName(Steps.HintClashes);
+
+        context.RegisterSourceOutput(asyncPlugins.Combine(hintClashes), static (spc, input) => AddPlugin(spc, input.Left, input.Right));
+        context.RegisterSourceOutput(syncPlugins.Combine(hintClashes), static (spc, input) => AddPlugin(spc, input.Left, input.Right));
 
         var assembly = context.CompilationProvider
-            .Select(static (compilation, _) => (
-                Name: compilation.AssemblyName ?? "Plugins",
-                HasDependencyInjection: compilation.GetTypeByMetadataName(KnownNames.DependencyInjectionServiceCollection) is not null));
+            .Select(static (compilation, _) => DescribeAssembly(compilation))
+            .WithTrackingName(Steps.Assembly);
 
-        var registry = asyncPlugins
-            .Select(static (model, _) => new RegistryEntryModel(model.FullyQualifiedName, model.TaskTypes))
+        var registry = asyncPlugins.Select(static (model, _) => ToRegistryEntry(model))
             .Collect()
-            .Combine(syncPlugins.Select(static (model, _) => new RegistryEntryModel(model.FullyQualifiedName, model.TaskTypes)).Collect())
+            .Combine(syncPlugins.Select(static (model, _) => ToRegistryEntry(model)).Collect())
             .WithTrackingName(Steps.RegistryInputs)
             .Combine(assembly)
-            .Select(static (input, _) => BuildRegistry(input.Left.Left, input.Left.Right, input.Right.Name, input.Right.HasDependencyInjection))
+            .Select(static (input, _) => BuildRegistry(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(Steps.Registry);
 
         context.RegisterSourceOutput(registry, static (spc, model) =>
         {
-            if (model.Entries.Count > 0)
+            if (model.Entries.Count > 0 && model.CanDeclareRegistry)
             {
-                spc.AddSource("AsyncPluginGen.PluginRegistry.g.cs", SourceText.From(RegistryEmitter.Emit(model), System.Text.Encoding.UTF8));
+                spc.AddSource(RegistryHintName + ".g.cs", SourceText.From(RegistryEmitter.Emit(model), System.Text.Encoding.UTF8));
             }
         });
     }
+
+    private const string RegistryHintName = "AsyncPluginGen.PluginRegistry";
 
     private static IncrementalValuesProvider<PluginModel> Plugins(
         IncrementalGeneratorInitializationContext context, string attribute, bool isSync, string stepName) =>
@@ -68,19 +77,40 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(stepName);
 
-    private static void AddPlugin(SourceProductionContext context, PluginModel model) =>
-        context.AddSource(model.MetadataName + ".g.cs", SourceText.From(PluginEmitter.Emit(model), System.Text.Encoding.UTF8));
+    private static void AddPlugin(SourceProductionContext context, PluginModel model, EquatableArray<string> hintClashes) =>
+        context.AddSource(HintNames.For(model.MetadataName, hintClashes) + ".g.cs", SourceText.From(PluginEmitter.Emit(model), System.Text.Encoding.UTF8));
+
+    private static RegistryEntryModel ToRegistryEntry(PluginModel model) =>
+        new(model.FullyQualifiedName, model.TaskTypes, model.ExperimentalDiagnostics);
+
+    /// <summary>
+    /// The registry lives in <c>AsyncPluginGen.Generated</c> and the DI method in <c>Microsoft.Extensions.DependencyInjection</c>;
+    /// a type of this assembly with one of those names would make those namespace declarations invalid.
+    /// </summary>
+    private static AssemblyModel DescribeAssembly(Compilation compilation)
+    {
+        bool Declares(string metadataName) => compilation.Assembly.GetTypeByMetadataName(metadataName) is not null;
+        return new AssemblyModel(
+            compilation.AssemblyName ?? "Plugins",
+            !Declares("AsyncPluginGen.Generated"),
+            compilation.GetTypeByMetadataName(KnownNames.DependencyInjectionServiceCollection) is not null
+                && !Declares("Microsoft") && !Declares("Microsoft.Extensions") && !Declares("Microsoft.Extensions.DependencyInjection"));
+    }
 
     private static RegistryModel BuildRegistry(
         ImmutableArray<RegistryEntryModel> asyncEntries,
         ImmutableArray<RegistryEntryModel> syncEntries,
-        string assemblyName,
-        bool hasDependencyInjection)
+        AssemblyModel assembly)
     {
         // Ordinal order, whatever order the files were parsed in, so the output is deterministic.
         var entries = asyncEntries.Concat(syncEntries)
             .OrderBy(static e => e.FullyQualifiedName, System.StringComparer.Ordinal)
             .ToEquatableArray();
-        return new RegistryModel(assemblyName, RegistryEmitter.TypePrefix(assemblyName), hasDependencyInjection, entries);
+        return new RegistryModel(
+            assembly.Name,
+            RegistryEmitter.TypePrefix(assembly.Name),
+            assembly.CanDeclareRegistry,
+            assembly.CanDeclareServiceCollectionExtensions,
+            entries);
     }
 }

@@ -14,7 +14,7 @@ internal static class PluginEmitter
     public static string Emit(PluginModel plugin)
     {
         var w = new IndentedWriter();
-        GeneratedCodeHeader.WriteFileHeader(w);
+        GeneratedCodeHeader.WriteFileHeader(w, plugin.ExperimentalDiagnostics);
         if (plugin.Namespace is not null)
         {
             w.Open($"namespace {plugin.Namespace}");
@@ -66,9 +66,10 @@ internal static class PluginEmitter
         w.Line($"resourceMetaType: {(plugin.IsSync ? "null" : $"typeof({plugin.MetaType})")},");
         w.Line($"resourceType: {(plugin.IsSync ? "null" : $"typeof({plugin.ResourceType})")},");
         w.Line($"config: {KnownNames.ConfigMember},");
+        var close = plugin.RequiredMembers.Count == 0 ? ");" : "";
         if (plugin.ConstructorParameters.Count == 0)
         {
-            w.Line($"factory: static services => new {plugin.FullyQualifiedName}());");
+            w.Line($"factory: static services => new {plugin.FullyQualifiedName}(){close}");
         }
         else
         {
@@ -77,17 +78,31 @@ internal static class PluginEmitter
             for (var i = 0; i < plugin.ConstructorParameters.Count; i++)
             {
                 var p = plugin.ConstructorParameters[i];
-                var resolve = p.Optional
-                    ? $"{Names.Helpers}.GetOptionalService<{p.Type}>(services)"
-                    : $"{Names.Helpers}.GetRequiredService<{p.Type}>(services, {Literals.String(plugin.Id)})";
-                w.Line($"{p.Name}: {resolve}{(i == plugin.ConstructorParameters.Count - 1 ? "));" : ",")}");
+                w.Line($"{p.Name}: {Resolve(plugin, p)}{(i == plugin.ConstructorParameters.Count - 1 ? ")" + close : ",")}");
             }
 
             w.Outdent();
         }
 
+        if (plugin.RequiredMembers.Count > 0)
+        {
+            // Required members are dependencies too: set them from the container, or the object could not be created.
+            w.Open();
+            foreach (var member in plugin.RequiredMembers)
+            {
+                w.Line($"{member.Name} = {Resolve(plugin, member)},");
+            }
+
+            w.Close(");");
+        }
+
         w.Outdent();
     }
+
+    private static string Resolve(PluginModel plugin, ConstructorParameterModel dependency) =>
+        dependency.Optional
+            ? $"{Names.Helpers}.GetOptionalService<{dependency.Type}>(services)"
+            : $"{Names.Helpers}.GetRequiredService<{dependency.Type}>(services, {Literals.String(plugin.Id)})";
 
     private static void WriteAsyncMembers(IndentedWriter w, PluginModel plugin, string typedInterface)
     {
@@ -160,9 +175,10 @@ internal static class PluginEmitter
     private static string Wrap(ReturnKind kind, string type, string call) =>
         kind == ReturnKind.ValueTask ? call : $"new {Names.ValueTask}<{type}>({call})";
 
+    /// <summary>The call to the author's handler; <c>!</c> when its result carries nullable annotations the contract does not.</summary>
     private static string Call(HandlerModel handler, params string[] arguments)
     {
         var all = handler.HasCancellationToken ? arguments.Concat(new[] { "cancellationToken" }) : arguments;
-        return $"{handler.Name}({string.Join(", ", all)})";
+        return $"{handler.Name}({string.Join(", ", all)}){(handler.ReturnsNullable ? "!" : "")}";
     }
 }

@@ -16,7 +16,7 @@ internal static class RegistryEmitter
     public static string Emit(RegistryModel model)
     {
         var w = new IndentedWriter();
-        GeneratedCodeHeader.WriteFileHeader(w);
+        GeneratedCodeHeader.WriteFileHeader(w, model.Entries.SelectMany(e => e.ExperimentalDiagnostics).Distinct().OrderBy(d => d, System.StringComparer.Ordinal));
         var registry = RegistryTypeName(model);
         w.Open("namespace AsyncPluginGen.Generated");
         w.Line($"/// <summary>The plugins declared in assembly {Xml(model.AssemblyName)}.</summary>");
@@ -66,7 +66,7 @@ internal static class RegistryEmitter
         w.Close();
         w.Close();
         w.Close();
-        if (model.HasDependencyInjection)
+        if (model.CanDeclareServiceCollectionExtensions)
         {
             w.Line();
             WriteServiceCollectionExtensions(w, model, registry);

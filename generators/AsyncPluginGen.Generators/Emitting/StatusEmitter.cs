@@ -20,12 +20,13 @@ internal static class StatusEmitter
             return;
         }
 
+        // Explicit types rather than var: a user type named "var" must not change what this code means.
         w.Open(signature);
-        w.Line("var resource = context.Resource;");
-        w.Line($"var state = resource.{status.SourceMember};");
-        if (status.MessageMember is not null)
+        w.Line($"{plugin.ResourceType} resource = context.Resource;");
+        w.Line($"{status.StateType} state = {status.StateAccess};");
+        if (status.MessageAccess is not null)
         {
-            w.Line($"var message = resource.{status.MessageMember};");
+            w.Line($"string? message = {status.MessageAccess};");
         }
 
         if (status.Kind == StatusKind.StringState && status.IgnoreCase)
@@ -45,7 +46,9 @@ internal static class StatusEmitter
         w.Open("switch (state)");
         foreach (var phaseCase in status.Cases)
         {
-            var label = status.Kind == StatusKind.EnumState ? $"{status.EnumType}.{phaseCase.State}" : Literals.String(phaseCase.State);
+            var label = status.Kind == StatusKind.EnumState
+                ? $"{status.EnumType}.{Parsing.SymbolExtensions.EscapeIdentifier(phaseCase.State)}"
+                : Literals.String(phaseCase.State);
             w.Line($"case {label}:");
             w.Indent().Line($"return {PhaseExpression(phaseCase, status, isDefault: false)};").Outdent();
         }
@@ -88,7 +91,7 @@ internal static class StatusEmitter
         var fallback = isDefault && status.Kind == StatusKind.StringState && !phaseCase.ExplicitReason
             ? $"state ?? {Literals.String(phaseCase.Reason)}"
             : Literals.String(phaseCase.Reason);
-        var message = status.MessageMember is null ? fallback : $"string.IsNullOrEmpty(message) ? {Parenthesize(fallback)} : message";
+        var message = status.MessageAccess is null ? fallback : $"string.IsNullOrEmpty(message) ? {Parenthesize(fallback)} : message";
         var reason = fallback;
         var code = Literals.String(phaseCase.Code);
         var cleanup = phaseCase.Cleanup ? "WithCleanup" : "";

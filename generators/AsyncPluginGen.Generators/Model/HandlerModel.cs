@@ -7,10 +7,12 @@ namespace AsyncPluginGen.Generators.Model;
 /// <param name="HasReason">For Delete: whether it takes a DeleteReason.</param>
 /// <param name="ReturnsMetaOnly">For Create: whether it returns the meta instead of Created&lt;TMeta, TResource&gt;.</param>
 /// <param name="TakesContext">For Status: whether it takes the StatusContext rather than the resource.</param>
+/// <param name="ReturnsNullable">Whether the result's type arguments carry nullable annotations the interface lacks, so the call needs <c>!</c>.</param>
 internal sealed record HandlerModel(
     string Name,
     ReturnKind Return,
     bool HasCancellationToken,
     bool HasReason = false,
     bool ReturnsMetaOnly = false,
-    bool TakesContext = false);
+    bool TakesContext = false,
+    bool ReturnsNullable = false);

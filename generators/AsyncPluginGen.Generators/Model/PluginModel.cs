@@ -16,6 +16,8 @@ internal sealed record PluginModel(
     int Version,
     ConfigModel Config,
     EquatableArray<ConstructorParameterModel> ConstructorParameters,
+    EquatableArray<ConstructorParameterModel> RequiredMembers,
+    EquatableArray<string> ExperimentalDiagnostics,
     string? MetaType,
     string? ResourceType,
     HandlerModel? Create,

@@ -1,4 +1,14 @@
 namespace AsyncPluginGen.Generators.Model;
 
-/// <summary>The per-assembly registry: its name, its plugins (ordered), and whether DI abstractions are referenced.</summary>
-internal sealed record RegistryModel(string AssemblyName, string TypePrefix, bool HasDependencyInjection, EquatableArray<RegistryEntryModel> Entries);
+/// <summary>The per-assembly registry: its name, its plugins (ordered), and which parts can be declared.</summary>
+/// <param name="AssemblyName">The assembly's name.</param>
+/// <param name="TypePrefix">The identifier prefix derived from it.</param>
+/// <param name="CanDeclareRegistry">False when a type of the assembly occupies the registry's namespace.</param>
+/// <param name="CanDeclareServiceCollectionExtensions">True when the DI abstractions are referenced and no type occupies their namespace.</param>
+/// <param name="Entries">The plugins, in ordinal order.</param>
+internal sealed record RegistryModel(
+    string AssemblyName,
+    string TypePrefix,
+    bool CanDeclareRegistry,
+    bool CanDeclareServiceCollectionExtensions,
+    EquatableArray<RegistryEntryModel> Entries);

@@ -25,14 +25,17 @@ internal static class HandlerParser
 
     public sealed class CreateHandler
     {
-        public CreateHandler(HandlerModel model, ITypeSymbol meta, ITypeSymbol? resource)
+        public CreateHandler(HandlerModel model, IMethodSymbol method, ITypeSymbol meta, ITypeSymbol? resource)
         {
             Model = model;
+            Method = method;
             Meta = meta;
             Resource = resource;
         }
 
         public HandlerModel Model { get; }
+
+        public IMethodSymbol Method { get; }
 
         public ITypeSymbol Meta { get; }
 
@@ -57,12 +60,12 @@ internal static class HandlerParser
             var meta = created.TypeArguments[0];
             var resource = created.TypeArguments[1];
             return meta.IsUsableTypeArgument() && resource.IsUsableTypeArgument()
-                ? new CreateHandler(new HandlerModel(method.Name, shape.Kind, hasCt), meta, resource)
+                ? new CreateHandler(new HandlerModel(method.Name, shape.Kind, hasCt, ReturnsNullable: shape.Value.ContainsNullableAnnotation()), method, meta, resource)
                 : null;
         }
 
         return shape.Value.IsUsableTypeArgument()
-            ? new CreateHandler(new HandlerModel(method.Name, shape.Kind, hasCt, ReturnsMetaOnly: true), shape.Value, null)
+            ? new CreateHandler(new HandlerModel(method.Name, shape.Kind, hasCt, ReturnsMetaOnly: true, ReturnsNullable: shape.Value.ContainsNullableAnnotation()), method, shape.Value, null)
             : null;
     }
 
@@ -82,7 +85,7 @@ internal static class HandlerParser
 
         var shape = ReturnShape.Of(method);
         return shape.Value is { } resource && resource.IsUsableTypeArgument()
-            ? (new HandlerModel(method.Name, shape.Kind, hasCt), resource)
+            ? (new HandlerModel(method.Name, shape.Kind, hasCt, ReturnsNullable: resource.ContainsNullableAnnotation()), resource)
             : null;
     }
 

@@ -44,21 +44,28 @@ internal static class PluginParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+        var usage = new UsageScanner().Add(type).Add(constructor.Constructor).AddRange(constructor.Members);
         var model = new PluginModel(
-            ns,
-            type.Name,
+            type.ContainingNamespace.ToNamespaceDeclaration(),
+            SymbolExtensions.EscapeIdentifier(type.Name),
             type.IsRecord ? "record" : "class",
             type.ToTypeName(),
-            ns is null ? type.MetadataName : ns + "." + type.MetadataName,
+            type.ToMetadataPath(),
             isSync,
             string.IsNullOrWhiteSpace(id) ? type.Name : id!,
             taskTypes.Distinct().ToEquatableArray(),
             version,
             config,
-            constructor.Value,
+            constructor.Parameters,
+            constructor.RequiredMembers,
+            EquatableArray<string>.Empty,
             null, null, null, null, null, null, null, null);
-        return isSync ? WithSyncHandler(model, type) : WithAsyncHandlers(model, type);
+        model = isSync ? WithSyncHandler(model, type, usage) : WithAsyncHandlers(model, type, usage);
+
+        // Calling an [Obsolete(error: true)] member from generated code would break the build.
+        return model is null || usage.HasObsoleteError
+            ? null
+            : model with { ExperimentalDiagnostics = usage.ExperimentalDiagnostics.ToEquatableArray() };
     }
 
     private static bool IsSupportedClass(INamedTypeSymbol type, string attributeName, CancellationToken cancellationToken)
@@ -67,6 +74,7 @@ internal static class PluginParser
             || type.ContainingType is not null || !type.IsAccessibleFromAssembly()
             || type.GetAttributes().Count(a => a.AttributeClass?.ToDisplayString() == attributeName) != 1
             || type.AllInterfaces.Any(i => i.ToDisplayString() == KnownNames.PluginInterface)
+            || DerivesFromPlugin(type)
             || !type.GetMembers(KnownNames.DescriptorMember).IsEmpty
             || !type.GetMembers(KnownNames.ConfigMember).IsEmpty)
         {
@@ -87,13 +95,36 @@ internal static class PluginParser
         return true;
     }
 
-    private static PluginModel? WithSyncHandler(PluginModel model, INamedTypeSymbol type)
+    /// <summary>
+    /// A plugin deriving from another plugin would inherit a second generated contract; the two cannot be merged,
+    /// so it is left to the analyzers. (The base's generated interfaces are not visible yet, hence the attribute check.)
+    /// </summary>
+    private static bool DerivesFromPlugin(INamedTypeSymbol type)
     {
-        var handlers = HandlerParser.Candidates(type, "Do").Select(HandlerParser.ParseDo).Where(h => h is not null).ToList();
-        return handlers.Count == 1 ? model with { Do = handlers[0] } : null;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.HasAttribute(KnownNames.AsyncPluginAttribute) || current.HasAttribute(KnownNames.SyncPluginAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static PluginModel? WithAsyncHandlers(PluginModel model, INamedTypeSymbol type)
+    private static PluginModel? WithSyncHandler(PluginModel model, INamedTypeSymbol type, UsageScanner usage)
+    {
+        var handlers = HandlerParser.Candidates(type, "Do").Select(m => (Method: m, Model: HandlerParser.ParseDo(m))).Where(h => h.Model is not null).ToList();
+        if (handlers.Count != 1)
+        {
+            return null;
+        }
+
+        usage.Add(handlers[0].Method);
+        return model with { Do = handlers[0].Model };
+    }
+
+    private static PluginModel? WithAsyncHandlers(PluginModel model, INamedTypeSymbol type, UsageScanner usage)
     {
         var creates = HandlerParser.Candidates(type, "Create").Select(HandlerParser.ParseCreate).Where(h => h is not null).ToList();
         if (creates.Count != 1)
@@ -103,13 +134,14 @@ internal static class PluginParser
 
         var create = creates[0]!;
         var meta = create.Meta;
-        var gets = HandlerParser.Candidates(type, "Get").Select(m => HandlerParser.ParseGet(m, meta)).Where(h => h is not null).ToList();
+        var gets = HandlerParser.Candidates(type, "Get").Select(m => (Method: m, Parsed: HandlerParser.ParseGet(m, meta))).Where(h => h.Parsed is not null).ToList();
         if (gets.Count != 1)
         {
             return null;
         }
 
-        var (get, resource) = gets[0]!.Value;
+        var (get, resource) = gets[0].Parsed!.Value;
+        usage.Add(create.Method).Add(gets[0].Method);
         if (create.Resource is not null && !create.Resource.SameType(resource))
         {
             return null;
@@ -117,11 +149,13 @@ internal static class PluginParser
 
         // Delete is optional (the analyzers warn without it), but a Delete the generator cannot call is an error.
         var deleteCandidates = HandlerParser.Candidates(type, "Delete");
-        var deletes = deleteCandidates.Select(m => HandlerParser.ParseDelete(m, meta)).Where(h => h is not null).ToList();
+        var deletes = deleteCandidates.Select(m => (Method: m, Model: HandlerParser.ParseDelete(m, meta))).Where(h => h.Model is not null).ToList();
         if (deleteCandidates.Count > 0 && deletes.Count != 1)
         {
             return null;
         }
+
+        usage.AddRange(deletes.Select(d => d.Method));
 
         var requirementCandidates = type.GetMembers("GetResourceRequirements").OfType<IMethodSymbol>().ToList();
         if (requirementCandidates.Count > 1 || (requirementCandidates.Count == 1 && !HandlerParser.IsResourceRequirements(requirementCandidates[0])))
@@ -129,7 +163,8 @@ internal static class PluginParser
             return null;
         }
 
-        var status = StatusParser.Parse(type, meta, resource);
+        usage.AddRange(requirementCandidates);
+        var status = StatusParser.Parse(type, meta, resource, usage);
         if (status is null)
         {
             return null;
@@ -141,7 +176,7 @@ internal static class PluginParser
             ResourceType = resource.ToTypeName(),
             Create = create.Model,
             Get = get,
-            Delete = deletes.Count == 1 ? deletes[0] : null,
+            Delete = deletes.Count == 1 ? deletes[0].Model : null,
             ResourceRequirementsMethod = requirementCandidates.Count == 1 ? requirementCandidates[0].Name : null,
             Status = status,
         };

@@ -16,15 +16,23 @@ internal static class StatusParser
     private const string UnmappedCode = "UnmappedState";
 
     /// <summary>The status model, or null when Status cannot be computed (the analyzers report why).</summary>
-    public static StatusModel? Parse(INamedTypeSymbol plugin, ITypeSymbol meta, ITypeSymbol resource)
+    /// <param name="plugin">The plugin class.</param>
+    /// <param name="meta">The ResourceMeta type.</param>
+    /// <param name="resource">The Resource type.</param>
+    /// <param name="usage">Receives every symbol the generated Status names.</param>
+    public static StatusModel? Parse(INamedTypeSymbol plugin, ITypeSymbol meta, ITypeSymbol resource, UsageScanner usage)
     {
         var handwritten = HandlerParser.Candidates(plugin, "Status").Where(m => m.Name == "Status").ToList();
         if (handwritten.Count > 0)
         {
-            var parsed = handwritten.Select(m => HandlerParser.ParseStatus(m, meta, resource)).Where(h => h is not null).ToList();
-            return parsed.Count == 1
-                ? new StatusModel(StatusKind.Handwritten, parsed[0], null, null, null, false, EquatableArray<PhaseCaseModel>.Empty, null)
-                : null;
+            var parsed = handwritten.Select(m => (Method: m, Model: HandlerParser.ParseStatus(m, meta, resource))).Where(h => h.Model is not null).ToList();
+            if (parsed.Count != 1)
+            {
+                return null;
+            }
+
+            usage.Add(parsed[0].Method);
+            return new StatusModel(StatusKind.Handwritten, parsed[0].Model, null, null, null, null, false, EquatableArray<PhaseCaseModel>.Empty, null);
         }
 
         var sources = MembersWith(resource, KnownNames.PhaseSourceAttribute);
@@ -34,8 +42,10 @@ internal static class StatusParser
         }
 
         var (source, sourceType) = sources[0];
-        var message = MembersWith(resource, KnownNames.PhaseMessageAttribute)
-            .FirstOrDefault(m => m.Type.SpecialType == SpecialType.System_String && IsReadable(m.Member)).Member?.Name;
+        var messageMember = MembersWith(resource, KnownNames.PhaseMessageAttribute)
+            .FirstOrDefault(m => m.Type.SpecialType == SpecialType.System_String && IsReadable(m.Member)).Member;
+        var message = messageMember is null ? null : Access(resource, messageMember);
+        usage.Add(source).Add(messageMember);
         var defaultAttribute = plugin.GetAttribute(KnownNames.DefaultPhaseAttribute);
         var defaultCase = defaultAttribute is null ? null : ParseCase("default", defaultAttribute, phaseIndex: 0, UnmappedCode);
         if (defaultAttribute is not null && defaultCase is null)
@@ -48,10 +58,10 @@ internal static class StatusParser
             : sourceType;
         if (enumType.TypeKind == TypeKind.Enum)
         {
-            var cases = EnumCases((INamedTypeSymbol)enumType);
+            var cases = EnumCases((INamedTypeSymbol)enumType, usage);
             return cases is null
                 ? null
-                : new StatusModel(StatusKind.EnumState, null, source.Name, enumType.ToTypeName(), message, false, cases.Value, defaultCase);
+                : new StatusModel(StatusKind.EnumState, null, Access(resource, source), sourceType.ToTypeName(), enumType.ToTypeName(), message, false, cases.Value, defaultCase);
         }
 
         if (sourceType.SpecialType == SpecialType.System_String)
@@ -60,13 +70,13 @@ internal static class StatusParser
             var cases = StringCases(plugin, ignoreCase);
             return cases is null
                 ? null
-                : new StatusModel(StatusKind.StringState, null, source.Name, null, message, ignoreCase, cases.Value, defaultCase);
+                : new StatusModel(StatusKind.StringState, null, Access(resource, source), "string?", null, message, ignoreCase, cases.Value, defaultCase);
         }
 
         return null;
     }
 
-    private static EquatableArray<PhaseCaseModel>? EnumCases(INamedTypeSymbol enumType)
+    private static EquatableArray<PhaseCaseModel>? EnumCases(INamedTypeSymbol enumType, UsageScanner usage)
     {
         var seen = new HashSet<object>();
         var cases = new List<PhaseCaseModel>();
@@ -90,6 +100,7 @@ internal static class StatusParser
                 return null;
             }
 
+            usage.Add(field);
             cases.Add(phaseCase);
         }
 
@@ -176,6 +187,21 @@ internal static class StatusParser
         }
 
         return found;
+    }
+
+    /// <summary>Reads the member from <c>resource</c>, through a cast when a more derived member of the same name hides it.</summary>
+    private static string Access(ITypeSymbol resource, ISymbol member)
+    {
+        var name = SymbolExtensions.EscapeIdentifier(member.Name);
+        for (var type = resource; type is not null && !type.SameType(member.ContainingType); type = type.BaseType)
+        {
+            if (!type.GetMembers(member.Name).IsEmpty)
+            {
+                return $"(({member.ContainingType.ToTypeName()})resource).{name}";
+            }
+        }
+
+        return $"resource.{name}";
     }
 
     private static bool IsReadable(ISymbol member) =>

@@ -1,0 +1,88 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncPluginGen.Generators.Parsing;
+
+/// <summary>
+/// Looks at every symbol the generated code will name. An <c>[Obsolete(error: true)]</c> one makes the plugin
+/// impossible to generate (the call would be an error); <c>[Experimental]</c> ids are collected so the generated
+/// file can suppress them, since the author chose to use those APIs, not the generator.
+/// </summary>
+internal sealed class UsageScanner
+{
+    private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
+    private readonly SortedSet<string> _experimental = new(System.StringComparer.Ordinal);
+
+    public bool HasObsoleteError { get; private set; }
+
+    public IEnumerable<string> ExperimentalDiagnostics => _experimental;
+
+    public UsageScanner Add(ISymbol? symbol)
+    {
+        if (symbol is null || !_seen.Add(symbol))
+        {
+            return this;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.ToDisplayString())
+            {
+                case "System.ObsoleteAttribute":
+                    HasObsoleteError |= attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true;
+                    break;
+                case "System.Diagnostics.CodeAnalysis.ExperimentalAttribute":
+                    if (AttributeReader.TryConstructor<string>(attribute, 0, out var id) && id.Length > 0)
+                    {
+                        _experimental.Add(id);
+                    }
+
+                    break;
+            }
+        }
+
+        switch (symbol)
+        {
+            case INamedTypeSymbol named:
+                Add(named.ContainingType);
+                foreach (var argument in named.TypeArguments)
+                {
+                    Add(argument);
+                }
+
+                break;
+            case IArrayTypeSymbol array:
+                Add(array.ElementType);
+                break;
+            case IMethodSymbol method:
+                Add(method.ContainingType);
+                foreach (var parameter in method.Parameters)
+                {
+                    Add(parameter.Type);
+                }
+
+                Add(method.ReturnType);
+                break;
+            case IPropertySymbol property:
+                Add(property.Type);
+                Add(property.GetMethod);
+                break;
+            case IFieldSymbol field:
+                Add(field.Type);
+                break;
+        }
+
+        return this;
+    }
+
+    public UsageScanner AddRange(IEnumerable<ISymbol?> symbols)
+    {
+        foreach (var symbol in symbols.ToList())
+        {
+            Add(symbol);
+        }
+
+        return this;
+    }
+}
