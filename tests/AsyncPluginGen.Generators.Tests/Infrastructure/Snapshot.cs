@@ -14,7 +14,7 @@ internal static partial class Snapshot
 
     public static void Verify(string actual, string name, [CallerFilePath] string callerPath = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
+        var directory = Path.Combine(Path.GetDirectoryName(SourcePath(callerPath))!, "Snapshots");
         var verifiedPath = Path.Combine(directory, name + ".verified.cs");
         var receivedPath = Path.Combine(directory, name + ".received.cs");
         var scrubbed = Scrub(actual);
@@ -38,6 +38,28 @@ internal static partial class Snapshot
         Assert.Fail(expected is null
             ? $"No approved snapshot {verifiedPath}. Review {receivedPath} and rename it to .verified.cs, or run with {AcceptVariable}=1."
             : $"Snapshot {name} differs from the approved one at line {FirstDifference(expected, scrubbed)}. Compare {receivedPath} with {verifiedPath}; accept with {AcceptVariable}=1.");
+    }
+
+    /// <summary>
+    /// The caller's real path. CI builds map source paths to <c>/_/</c> (ContinuousIntegrationBuild), so a mapped path
+    /// is resolved against the repository root, found by walking up from the test binaries to AsyncPluginGen.sln.
+    /// </summary>
+    private static string SourcePath(string callerPath)
+    {
+        if (File.Exists(callerPath))
+        {
+            return callerPath;
+        }
+
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "AsyncPluginGen.sln")))
+        {
+            root = root.Parent;
+        }
+
+        const string mappedRoot = "/_/";
+        Assert.True(root is not null && callerPath.StartsWith(mappedRoot, StringComparison.Ordinal), $"Cannot find the source file {callerPath} of the snapshot test.");
+        return Path.Combine(root.FullName, callerPath[mappedRoot.Length..]);
     }
 
     /// <summary>Removes what changes between builds of the generator: its version.</summary>
