@@ -1,0 +1,62 @@
+namespace AsyncPluginGen.Analyzers;
+
+/// <summary>Stable, hand-assigned diagnostic ids. Never renumber or reuse one.</summary>
+public static class DiagnosticIds
+{
+    /// <summary>The plugin class is not partial.</summary>
+    public const string PluginNotPartial = "APG0001";
+
+    /// <summary>The annotated class cannot be a plugin (generic, nested, static, abstract, ...).</summary>
+    public const string UnsupportedPluginDeclaration = "APG0002";
+
+    /// <summary>A required handler (Create, Get or Do) is missing.</summary>
+    public const string MissingHandler = "APG0003";
+
+    /// <summary>A handler's signature is not one the generator accepts.</summary>
+    public const string UnusableHandlerSignature = "APG0004";
+
+    /// <summary>Several methods qualify as the same handler.</summary>
+    public const string AmbiguousHandlers = "APG0005";
+
+    /// <summary>No Delete handler: aborted tasks leak their remote job.</summary>
+    public const string MissingDelete = "APG0006";
+
+    /// <summary>Two plugins of the compilation serve the same task type.</summary>
+    public const string DuplicateTaskType = "APG0007";
+
+    /// <summary>No task type, or an empty one.</summary>
+    public const string InvalidTaskType = "APG0008";
+
+    /// <summary>A configuration value lies outside Flyte's validation range.</summary>
+    public const string ConfigValueOutOfRange = "APG0009";
+
+    /// <summary>An enum state member has no phase mapping and the plugin has no default.</summary>
+    public const string UnmappedEnumState = "APG0010";
+
+    /// <summary>String states are mapped but the plugin has no default for states it does not list.</summary>
+    public const string StringStatesWithoutDefault = "APG0011";
+
+    /// <summary>Neither a [PhaseSource] member nor a handwritten Status.</summary>
+    public const string NoStatusSource = "APG0012";
+
+    /// <summary>A [PhaseSource] or [PhaseMessage] member the generator cannot use.</summary>
+    public const string InvalidPhaseSource = "APG0013";
+
+    /// <summary>The ResourceMeta type cannot be serialized by the host.</summary>
+    public const string ResourceMetaNotSerializable = "APG0014";
+
+    /// <summary>A phase mapping that is ignored or contradicts another.</summary>
+    public const string InvalidPhaseMapping = "APG0015";
+
+    /// <summary>A network call is reachable from Status.</summary>
+    public const string NetworkCallInStatus = "APG1001";
+
+    /// <summary>A blocking call is reachable from Status.</summary>
+    public const string BlockingCallInStatus = "APG1002";
+
+    /// <summary>A heap allocation is reachable from Status.</summary>
+    public const string AllocationInStatus = "APG1003";
+
+    /// <summary>Status is async or returns a task.</summary>
+    public const string AsyncStatus = "APG1004";
+}
