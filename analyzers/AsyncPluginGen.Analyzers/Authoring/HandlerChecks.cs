@@ -98,7 +98,7 @@ internal static class HandlerChecks
                 plugin.Name,
                 usable.Count,
                 role,
-                string.Join(", ", usable.Select(u => u.Method.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))));
+                string.Join(", ", usable.Select(u => u.Method.ToDisplayString(HandlerShapes.SignatureFormat))));
             return default;
         }
 

@@ -3,6 +3,12 @@ namespace AsyncPluginGen.Analyzers.Authoring;
 /// <summary>The accepted handler shapes, as messages show them (see AsyncPluginAttribute and docs/authoring.md).</summary>
 internal static class HandlerShapes
 {
+    /// <summary>"CreateAsync(TaskContext, CancellationToken)": enough to tell overloads apart in a message.</summary>
+    public static readonly Microsoft.CodeAnalysis.SymbolDisplayFormat SignatureFormat = new(
+        memberOptions: Microsoft.CodeAnalysis.SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: Microsoft.CodeAnalysis.SymbolDisplayParameterOptions.IncludeType,
+        miscellaneousOptions: Microsoft.CodeAnalysis.SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
     public const string Create =
         "Create/CreateAsync(TaskContext task[, CancellationToken cancellationToken]) returning TMeta or Created<TMeta, TResource>, directly or as Task<>/ValueTask<>";
 

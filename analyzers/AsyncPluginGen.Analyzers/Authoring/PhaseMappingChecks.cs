@@ -80,7 +80,7 @@ internal static class PhaseMappingChecks
         if (usable.Count > 1)
         {
             plugin.Report(Descriptors.AmbiguousHandlers, plugin.ClassLocation, plugin.Name, usable.Count, "Status",
-                string.Join(", ", usable.Select(u => u.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))));
+                string.Join(", ", usable.Select(u => u.ToDisplayString(HandlerShapes.SignatureFormat))));
             return;
         }
 
