@@ -65,7 +65,8 @@ internal static class PhaseMappingChecks
         }
         else if (sourceType.SpecialType == SpecialType.System_String)
         {
-            CheckStringStates(plugin, hasDefault);
+            var ignoreCase = AttributeReader.Named(source.GetAttribute(KnownNames.PhaseSourceAttribute)!, "IgnoreCase", false);
+            CheckStringStates(plugin, hasDefault, ignoreCase);
         }
         else
         {
@@ -134,7 +135,7 @@ internal static class PhaseMappingChecks
         }
     }
 
-    private static void CheckStringStates(PluginUnderAnalysis plugin, bool hasDefault)
+    private static void CheckStringStates(PluginUnderAnalysis plugin, bool hasDefault, bool ignoreCase)
     {
         var ignoreCaseSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -153,7 +154,7 @@ internal static class PhaseMappingChecks
             {
                 plugin.Report(Descriptors.InvalidPhaseMapping, location, $"State \"{state}\" is mapped twice on plugin '{plugin.Name}'; only the first mapping is used, so remove this one");
             }
-            else if (!ignoreCaseSeen.Add(state))
+            else if (!ignoreCaseSeen.Add(state) && ignoreCase)
             {
                 plugin.Report(Descriptors.InvalidPhaseMapping, location, $"State \"{state}\" differs from another mapped state of plugin '{plugin.Name}' only in case; with [PhaseSource(IgnoreCase = true)] only the first is used");
             }
@@ -193,8 +194,22 @@ internal static class PhaseMappingChecks
             return null;
         }
 
+        // Code, Kind and Cleanup describe a failure; on any other phase the generated Status never uses them.
+        if (phase is not (FailurePhaseRetryable or FailurePhasePermanent))
+        {
+            var ignored = attribute.NamedArguments.Select(a => a.Key).Where(k => k is "Code" or "Kind" or "Cleanup").ToList();
+            if (ignored.Count > 0)
+            {
+                plugin.Report(Descriptors.InvalidPhaseMapping, attribute.ApplicationSyntaxReference?.GetSyntax(plugin.CancellationToken).GetLocation(),
+                    $"{what} sets {string.Join(", ", ignored)}, which only apply to failure phases, but maps to {PhaseName(phase)}; remove them or map to a failure phase");
+            }
+        }
+
         return phase;
     }
+
+    private const int FailurePhaseRetryable = 7;
+    private const int FailurePhasePermanent = 8;
 
     private static string PhaseName(int phase) => "TaskPhase." + KnownNames.TaskPhases[phase];
 

@@ -35,8 +35,9 @@ internal static class ResourceMetaChecks
         }
 
         var name = type.OriginalDefinition.ToDisplayString();
-        if (NotSerializable.Contains(name) || DerivesFromAny(type))
+        if (NotSerializable.Contains(name) || DerivesFromAny(type) || IsDisposable(type))
         {
+            // Clients, streams, sockets, token sources: anything that owns a resource is a live object.
             return $"'{type.ToDisplayString()}' is a live object, not data";
         }
 
@@ -85,7 +86,13 @@ internal static class ResourceMetaChecks
             return $"'{named.ToDisplayString()}' has no public constructor";
         }
 
-        foreach (var property in named.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public))
+        var properties = named.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && !p.IsIndexer && p.DeclaredAccessibility == Accessibility.Public).ToList();
+        if (properties.Count == 0 && named.TypeKind == TypeKind.Class)
+        {
+            return $"'{named.ToDisplayString()}' exposes no public properties, so nothing of it would be kept";
+        }
+
+        foreach (var property in properties)
         {
             var inner = Reason(property.Type, depth + 1, visiting);
             if (inner is not null)
@@ -109,6 +116,9 @@ internal static class ResourceMetaChecks
             || type.SpecialType == SpecialType.System_DateTime
             || type.ToDisplayString() is "System.Guid" or "System.DateTimeOffset" or "System.TimeSpan" or "System.Uri" or "System.DateOnly" or "System.TimeOnly";
     }
+
+    private static bool IsDisposable(ITypeSymbol type) =>
+        type.AllInterfaces.Any(i => i.ToDisplayString() is "System.IDisposable" or "System.IAsyncDisposable");
 
     private static bool DerivesFromAny(ITypeSymbol type)
     {

@@ -62,6 +62,28 @@ public sealed class PhaseMappingTests
             .WithArguments("State \"DONE\" is mapped twice on plugin 'P'; only the first mapping is used, so remove this one"));
 
     [Fact]
+    public Task States_differing_in_case_are_distinct_without_ignore_case() => Verify.VerifyAsync(
+        Plugin.Source(types: StringTypes, members: StringHandlers,
+            attributes: "[AsyncPlugin(\"t\")]\n[DefaultPhase(TaskPhase.Running)]\n[PhaseMapping(\"DONE\", TaskPhase.Success)]\n[PhaseMapping(\"Done\", TaskPhase.Running)]"));
+
+    [Fact]
+    public Task States_differing_in_case_collide_with_ignore_case() => Verify.VerifyAsync(
+        Plugin.Source(types: StringTypes.Replace("[property: PhaseSource]", "[property: PhaseSource(IgnoreCase = true)]", StringComparison.Ordinal), members: StringHandlers,
+            attributes: "[AsyncPlugin(\"t\")]\n[DefaultPhase(TaskPhase.Running)]\n[PhaseMapping(\"DONE\", TaskPhase.Success)]\n[{|#1:PhaseMapping(\"Done\", TaskPhase.Running)|}]"),
+        Verify.Diagnostic(Descriptors.InvalidPhaseMapping).WithLocation(1)
+            .WithArguments("State \"Done\" differs from another mapped state of plugin 'P' only in case; with [PhaseSource(IgnoreCase = true)] only the first is used"));
+
+    [Fact]
+    public Task Failure_settings_on_a_non_failure_phase_are_reported() => Verify.VerifyAsync(
+        Plugin.Source(types: Plugin.Types.Replace("[Phase(TaskPhase.Success)] Done,", "[{|#1:Phase(TaskPhase.Success, Code = \"Done\", Cleanup = true)|}] Done,", StringComparison.Ordinal)),
+        Verify.Diagnostic(Descriptors.InvalidPhaseMapping).WithLocation(1)
+            .WithArguments("[Phase] on 'State.Done' sets Code, Cleanup, which only apply to failure phases, but maps to TaskPhase.Success; remove them or map to a failure phase"));
+
+    [Fact]
+    public Task Failure_settings_on_a_failure_phase_are_fine() => Verify.VerifyAsync(
+        Plugin.Source(types: Plugin.Types.Replace("[Phase(TaskPhase.PermanentFailure)] Failed,", "[Phase(TaskPhase.RetryableFailure, Code = \"Capacity\", Kind = ExecutionErrorKind.System, Cleanup = true)] Failed,", StringComparison.Ordinal)));
+
+    [Fact]
     public Task String_mapping_on_an_enum_source_is_ignored_and_reported() => Verify.VerifyAsync(
         Plugin.Source(attributes: "[AsyncPlugin(\"t\")]\n[{|#1:PhaseMapping(\"DONE\", TaskPhase.Success)|}]"),
         Verify.Diagnostic(Descriptors.InvalidPhaseMapping).WithLocation(1)

@@ -32,6 +32,18 @@ public sealed class ResourceMetaTests
             .WithArguments("Job", "P", "property 'Client': 'System.Net.Http.HttpClient' is a live object, not data"));
 
     [Fact]
+    public Task Meta_holding_a_token_source_is_reported_as_a_live_object() => Verify.VerifyAsync(
+        WithMeta("Job", "new Job(\"x\", new CancellationTokenSource())", "public sealed record Job(string Id, CancellationTokenSource Cancel);\n"),
+        Verify.Diagnostic(Descriptors.ResourceMetaNotSerializable).WithLocation(1)
+            .WithArguments("Job", "P", "property 'Cancel': 'System.Threading.CancellationTokenSource' is a live object, not data"));
+
+    [Fact]
+    public Task Meta_class_without_public_properties_is_reported() => Verify.VerifyAsync(
+        WithMeta("Handle", "new Handle()", "public sealed class Handle { private string id = \"x\"; public override string ToString() => id; }\n"),
+        Verify.Diagnostic(Descriptors.ResourceMetaNotSerializable).WithLocation(1)
+            .WithArguments("Handle", "P", "'Handle' exposes no public properties, so nothing of it would be kept"));
+
+    [Fact]
     public Task Tuple_meta_is_reported() => Verify.VerifyAsync(
         WithMeta("(string Id, int Attempt)", "(task.UniqueName, 1)"),
         Verify.Diagnostic(Descriptors.ResourceMetaNotSerializable).WithLocation(1)
