@@ -56,7 +56,12 @@ internal static class PhaseMappingChecks
         CheckPhaseValue(plugin, plugin.Type.GetAttribute(KnownNames.DefaultPhaseAttribute), 0, "[DefaultPhase]");
         if (enumType.TypeKind == TypeKind.Enum)
         {
-            CheckEnumStates(plugin, (INamedTypeSymbol)enumType, hasDefault);
+            // A source enum is checked by its own symbol action (EnumStateChecks), so its diagnostics stay local to it.
+            if (!enumType.Locations.Any(l => l.IsInSource))
+            {
+                EnumStateChecks.Check((INamedTypeSymbol)enumType, new[] { (plugin.Name, hasDefault) }, (descriptor, _, arguments) => plugin.Report(descriptor, plugin.ClassLocation, arguments));
+            }
+
             foreach (var mapping in StringMappings(plugin))
             {
                 plugin.Report(Descriptors.InvalidPhaseMapping, mapping.ApplicationSyntaxReference?.GetSyntax(plugin.CancellationToken).GetLocation(),
@@ -105,36 +110,6 @@ internal static class PhaseMappingChecks
         }
     }
 
-    private static void CheckEnumStates(PluginUnderAnalysis plugin, INamedTypeSymbol enumType, bool hasDefault)
-    {
-        var mappedByValue = new Dictionary<object, (IFieldSymbol Field, int Phase)>();
-        foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue))
-        {
-            var attribute = field.GetAttribute(KnownNames.PhaseAttribute);
-            var phase = attribute is null ? (int?)null : CheckPhaseValue(plugin, attribute, 0, $"[Phase] on '{enumType.Name}.{field.Name}'");
-            if (mappedByValue.TryGetValue(field.ConstantValue!, out var first))
-            {
-                // An alias shares its value, and so the first member's mapping.
-                if (phase is not null && phase != first.Phase)
-                {
-                    plugin.Report(Descriptors.InvalidPhaseMapping, SourceLocation(field, plugin),
-                        $"'{enumType.Name}.{field.Name}' has the same value as '{first.Field.Name}', so it maps to {PhaseName(first.Phase)} like it; its own [Phase] is ignored");
-                }
-
-                continue;
-            }
-
-            if (phase is not null)
-            {
-                mappedByValue[field.ConstantValue!] = (field, phase.Value);
-            }
-            else if (attribute is null && !hasDefault)
-            {
-                plugin.Report(Descriptors.UnmappedEnumState, SourceLocation(field, plugin), field.Name, enumType.Name, plugin.Name);
-            }
-        }
-    }
-
     private static void CheckStringStates(PluginUnderAnalysis plugin, bool hasDefault, bool ignoreCase)
     {
         var ignoreCaseSeen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -178,40 +153,9 @@ internal static class PhaseMappingChecks
         }
     }
 
-    /// <summary>Reports a TaskPhase outside the enum's range; returns the phase value otherwise.</summary>
-    private static int? CheckPhaseValue(PluginUnderAnalysis plugin, AttributeData? attribute, int index, string what)
-    {
-        if (attribute is null || attribute.ConstructorArguments.Length <= index || attribute.ConstructorArguments[index].Value is not IConvertible raw)
-        {
-            return null;
-        }
-
-        var phase = raw.ToInt32(CultureInfo.InvariantCulture);
-        if (phase < 0 || phase >= KnownNames.TaskPhases.Length)
-        {
-            plugin.Report(Descriptors.InvalidPhaseMapping, attribute.ApplicationSyntaxReference?.GetSyntax(plugin.CancellationToken).GetLocation(),
-                $"{what} names phase {phase}, which is not a TaskPhase member; the mapping is ignored, so use one of TaskPhase's members");
-            return null;
-        }
-
-        // Code, Kind and Cleanup describe a failure; on any other phase the generated Status never uses them.
-        if (phase is not (FailurePhaseRetryable or FailurePhasePermanent))
-        {
-            var ignored = attribute.NamedArguments.Select(a => a.Key).Where(k => k is "Code" or "Kind" or "Cleanup").ToList();
-            if (ignored.Count > 0)
-            {
-                plugin.Report(Descriptors.InvalidPhaseMapping, attribute.ApplicationSyntaxReference?.GetSyntax(plugin.CancellationToken).GetLocation(),
-                    $"{what} sets {string.Join(", ", ignored)}, which only apply to failure phases, but maps to {PhaseName(phase)}; remove them or map to a failure phase");
-            }
-        }
-
-        return phase;
-    }
-
-    private const int FailurePhaseRetryable = 7;
-    private const int FailurePhasePermanent = 8;
-
-    private static string PhaseName(int phase) => "TaskPhase." + KnownNames.TaskPhases[phase];
+    /// <summary>Reports a TaskPhase outside the enum's range or failure settings on other phases; returns the phase otherwise.</summary>
+    private static int? CheckPhaseValue(PluginUnderAnalysis plugin, AttributeData? attribute, int index, string what) =>
+        attribute is null ? null : EnumStateChecks.PhaseValue(attribute, what, (descriptor, location, arguments) => plugin.Report(descriptor, location, arguments), index);
 
     private static IEnumerable<AttributeData> StringMappings(PluginUnderAnalysis plugin) =>
         plugin.Type.GetAttributes().Where(a => a.AttributeClass?.ToDisplayString() == KnownNames.PhaseMappingAttribute);

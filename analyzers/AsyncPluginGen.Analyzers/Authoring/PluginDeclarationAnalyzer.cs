@@ -47,15 +47,29 @@ public sealed class PluginDeclarationAnalyzer : DiagnosticAnalyzer
             }
 
             var claims = new ConcurrentBag<TaskTypeClaim>();
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, claims), SymbolKind.NamedType);
+            var enums = new PhaseEnumIndex(start.Compilation);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, claims, enums), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end => TaskTypeChecks.ReportDuplicates(end, claims));
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<TaskTypeClaim> claims)
+    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<TaskTypeClaim> claims, PhaseEnumIndex enums)
     {
         if (context.Symbol is not INamedTypeSymbol type)
         {
+            return;
+        }
+
+        // State enums are checked on their own, so their diagnostics are local to the enum (and its fixes work live).
+        // Only an enum with a [Phase] member, or one a plugin maps, costs the one-time index.
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            if (type.GetMembers().Any(m => m.HasAttribute(KnownNames.PhaseAttribute)) || type.Locations.Any(l => l.IsInSource))
+            {
+                EnumStateChecks.Check(type, enums.UsersOf(type), (descriptor, location, arguments) =>
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments)));
+            }
+
             return;
         }
 
