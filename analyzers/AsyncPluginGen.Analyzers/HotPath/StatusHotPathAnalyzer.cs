@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AsyncPluginGen.Analyzers.HotPath;
+
+/// <summary>
+/// The Status hot-path rules (APG1001–APG1004). Status runs for every in-flight task on every poll, so it must not
+/// reach the network, block, allocate, or be asynchronous. Calls are followed into helpers declared in this
+/// compilation, to <c>asyncplugingen.status.max_depth</c> levels, through memoized per-compilation summaries.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StatusHotPathAnalyzer : DiagnosticAnalyzer
+{
+    private const string StatusName = "Status";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Descriptors.NetworkCallInStatus,
+        Descriptors.BlockingCallInStatus,
+        Descriptors.AllocationInStatus,
+        Descriptors.AsyncStatus);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var state = HotPathCompilation.TryCreate(start.Compilation);
+            if (state is null)
+            {
+                // No AsyncPluginGen runtime, no plugins: nothing to do, nothing resolved.
+                return;
+            }
+
+            start.RegisterOperationBlockAction(block => AnalyzeStatusBody(block, state));
+            start.RegisterSymbolAction(symbol => AsyncStatusCheck.Analyze(symbol, state), SymbolKind.Method);
+        });
+    }
+
+    private static void AnalyzeStatusBody(OperationBlockAnalysisContext context, HotPathCompilation state)
+    {
+        // The name test first: it rejects almost every method without touching attributes or interfaces.
+        if (context.OwningSymbol is not IMethodSymbol method
+            || !(method.Name == StatusName || method.Name.EndsWith("." + StatusName, System.StringComparison.Ordinal))
+            || !StatusMethods.IsStatus(method, state))
+        {
+            return;
+        }
+
+        var tree = method.Locations.Length > 0 && method.Locations[0].SourceTree is { } sourceTree ? sourceTree : null;
+        if (tree is null)
+        {
+            return;
+        }
+
+        var options = StatusAnalysisOptions.Read(context.Options, tree);
+        var session = new AnalysisSession(state, state.CacheFor(options), context.CancellationToken);
+        var sink = new StatusSink(context, StatusName);
+        var walker = new HotPathWalker(session, method, options.MaxDepth, sink);
+        session.Enter(method.OriginalDefinition);
+        var walked = new HashSet<IOperation>();
+        foreach (var block in context.OperationBlocks)
+        {
+            // A body block may come with its method-body parent; walk each tree once, from its root. Only bodies:
+            // parameter defaults are constants, and attribute arguments do not run on the hot path.
+            var root = block;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            if (root.Kind is OperationKind.Block or OperationKind.MethodBody && walked.Add(root))
+            {
+                walker.Walk(root);
+            }
+        }
+    }
+}
