@@ -1,0 +1,10 @@
+namespace AsyncPluginGen.Hosting;
+
+/// <summary>A task's phase, or its phase version, changed.</summary>
+/// <param name="ExecutionId">The task attempt.</param>
+/// <param name="TaskType">The task type.</param>
+/// <param name="PluginId">The plugin driving it.</param>
+/// <param name="Phase">The new phase, with version, reason and error.</param>
+/// <param name="State">Where the host is in driving the task.</param>
+/// <param name="Timestamp">When the host observed the change (from the host's TimeProvider).</param>
+public sealed record PhaseEvent(TaskExecutionId ExecutionId, string TaskType, string PluginId, PhaseInfo Phase, PluginState State, DateTimeOffset Timestamp);

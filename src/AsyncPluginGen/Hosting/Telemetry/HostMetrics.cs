@@ -1,0 +1,76 @@
+using System.Diagnostics.Metrics;
+
+namespace AsyncPluginGen.Hosting;
+
+/// <summary>
+/// The host's instruments on meter <see cref="MeterName"/>: Flyte's webapi metrics under their Flyte names
+/// (allocation_grant_success/failed, resource_release_success/failed, resource_wait_time, sync_errors, cache size),
+/// plus what Flyte lacks: a latency histogram and an error counter per operation (create, get, delete, status),
+/// tagged by plugin, task type and error code.
+/// </summary>
+public sealed class HostMetrics : IDisposable
+{
+    /// <summary>The meter's name.</summary>
+    public const string MeterName = "AsyncPluginGen.Host";
+
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _grantSuccess;
+    private readonly Counter<long> _grantFailed;
+    private readonly Counter<long> _releaseSuccess;
+    private readonly Counter<long> _releaseFailed;
+    private readonly Histogram<double> _waitTime;
+    private readonly Counter<long> _syncErrors;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _errors;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of their own.</summary>
+    /// <param name="meterFactory">The application's meter factory, if any.</param>
+    public HostMetrics(IMeterFactory? meterFactory = null)
+    {
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _grantSuccess = _meter.CreateCounter<long>("allocation_grant_success", description: "Quota tokens granted.");
+        _grantFailed = _meter.CreateCounter<long>("allocation_grant_failed", description: "Quota requests that had to wait.");
+        _releaseSuccess = _meter.CreateCounter<long>("resource_release_success", description: "Quota tokens released.");
+        _releaseFailed = _meter.CreateCounter<long>("resource_release_failed", description: "Quota releases that failed.");
+        _waitTime = _meter.CreateHistogram<double>("resource_wait_time", unit: "ms", description: "Time a task waited for its quota token.");
+        _syncErrors = _meter.CreateCounter<long>("sync_errors", description: "Get calls of the polling cache that failed.");
+        _duration = _meter.CreateHistogram<double>("asyncplugin.operation.duration", unit: "s", description: "Duration of plugin operations.");
+        _errors = _meter.CreateCounter<long>("asyncplugin.operation.errors", description: "Plugin operations that failed, by error code.");
+    }
+
+    internal void TrackCache(string pluginId, Func<int> size) =>
+        _meter.CreateObservableGauge("cache_size", () => new Measurement<int>(size(), new KeyValuePair<string, object?>("plugin", pluginId)), description: "Tasks in the polling cache.");
+
+    internal void AllocationGranted(string pluginId, ResourceNamespace ns, TimeSpan waited)
+    {
+        _grantSuccess.Add(1, new("plugin", pluginId), new("namespace", ns.Name));
+        _waitTime.Record(waited.TotalMilliseconds, new KeyValuePair<string, object?>("plugin", pluginId), new("namespace", ns.Name));
+    }
+
+    internal void AllocationFailed(string pluginId, ResourceNamespace ns) => _grantFailed.Add(1, new("plugin", pluginId), new("namespace", ns.Name));
+
+    internal void Released(string pluginId, ResourceNamespace ns, bool success) =>
+        (success ? _releaseSuccess : _releaseFailed).Add(1, new("plugin", pluginId), new("namespace", ns.Name));
+
+    internal void SyncError(string pluginId) => _syncErrors.Add(1, new KeyValuePair<string, object?>("plugin", pluginId));
+
+    internal void Operation(string pluginId, string taskType, string operation, TimeSpan elapsed, string? errorCode)
+    {
+        _duration.Record(elapsed.TotalSeconds, new("plugin", pluginId), new("task_type", taskType), new("operation", operation));
+        if (errorCode is not null)
+        {
+            _errors.Add(1, new("plugin", pluginId), new("task_type", taskType), new("operation", operation), new("error_code", errorCode));
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+}
