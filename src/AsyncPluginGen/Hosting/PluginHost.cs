@@ -26,6 +26,7 @@ public sealed class PluginHost : IAsyncDisposable
     private readonly Dictionary<string, PluginConfig> _configs = new(StringComparer.Ordinal);
     private ITimer? _timer;
     private int _disposed;
+    private int _ticking;
 
     /// <summary>Creates a host and starts its clock.</summary>
     /// <param name="catalog">The plugins, from the generated registries.</param>
@@ -207,6 +208,24 @@ public sealed class PluginHost : IAsyncDisposable
     }
 
     private void Tick()
+    {
+        // A system timer may fire again while a slow tick runs; one tick at a time keeps the buckets consistent.
+        if (Interlocked.Exchange(ref _ticking, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            TickRunners();
+        }
+        finally
+        {
+            Volatile.Write(ref _ticking, 0);
+        }
+    }
+
+    private void TickRunners()
     {
         var now = Time.GetUtcNow();
         foreach (var runner in _runners.Values)

@@ -408,7 +408,6 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         {
             record.PendingDelete = DeleteReason.CleanupOnFailure;
             record.AfterDelete = (phase, state);
-            Emit(record, phase);
             await DeleteAsync(record, DeleteReason.CleanupOnFailure).ConfigureAwait(false);
             return;
         }

@@ -23,6 +23,7 @@ public sealed class HostMetrics : IDisposable
     private readonly Counter<long> _syncErrors;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _errors;
+    private readonly System.Collections.Concurrent.ConcurrentBag<(string PluginId, Func<int> Size)> _caches = new();
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of their own.</summary>
     /// <param name="meterFactory">The application's meter factory, if any.</param>
@@ -38,10 +39,13 @@ public sealed class HostMetrics : IDisposable
         _syncErrors = _meter.CreateCounter<long>("sync_errors", description: "Get calls of the polling cache that failed.");
         _duration = _meter.CreateHistogram<double>("asyncplugin.operation.duration", unit: "s", description: "Duration of plugin operations.");
         _errors = _meter.CreateCounter<long>("asyncplugin.operation.errors", description: "Plugin operations that failed, by error code.");
+        _meter.CreateObservableGauge("cache_size", CacheSizes, description: "Tasks in the polling cache, per plugin.");
     }
 
-    internal void TrackCache(string pluginId, Func<int> size) =>
-        _meter.CreateObservableGauge("cache_size", () => new Measurement<int>(size(), new KeyValuePair<string, object?>("plugin", pluginId)), description: "Tasks in the polling cache.");
+    internal void TrackCache(string pluginId, Func<int> size) => _caches.Add((pluginId, size));
+
+    private IEnumerable<Measurement<int>> CacheSizes() =>
+        _caches.Select(c => new Measurement<int>(c.Size(), new KeyValuePair<string, object?>("plugin", c.PluginId))).ToList();
 
     internal void AllocationGranted(string pluginId, ResourceNamespace ns, TimeSpan waited)
     {
