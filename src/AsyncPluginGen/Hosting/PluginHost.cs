@@ -111,7 +111,19 @@ public sealed class PluginHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(task);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var descriptor = _catalog.GetDescriptor(task.TaskType);
-        var runner = _runners.GetOrAdd(descriptor.Id, _ => new Lazy<PluginRunner>(() => CreateRunner(descriptor))).Value;
+        var lazy = _runners.GetOrAdd(descriptor.Id, _ => new Lazy<PluginRunner>(() => CreateRunner(descriptor)));
+        PluginRunner runner;
+        try
+        {
+            runner = lazy.Value;
+        }
+        catch
+        {
+            // A plugin that could not be created (a missing dependency, say) is tried again with the next task.
+            _runners.TryRemove(new KeyValuePair<string, Lazy<PluginRunner>>(descriptor.Id, lazy));
+            throw;
+        }
+
         var now = Time.GetUtcNow();
         var timeout = options?.Timeout ?? _options.DefaultTaskTimeout;
         TaskRecord? record = null;
@@ -281,28 +293,6 @@ public sealed class PluginHost : IAsyncDisposable
         catch (Exception exception)
         {
             HostLog.ObserverFailed(_logger, exception, record.Task.UniqueName);
-        }
-
-        lock (record)
-        {
-            if (record.Watchers is null)
-            {
-                return;
-            }
-
-            foreach (var watcher in record.Watchers)
-            {
-                watcher.Writer.TryWrite(phaseEvent);
-                if (record.IsFinished)
-                {
-                    watcher.Writer.TryComplete();
-                }
-            }
-
-            if (record.IsFinished)
-            {
-                record.Watchers = null;
-            }
         }
     }
 

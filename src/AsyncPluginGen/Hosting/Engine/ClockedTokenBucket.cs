@@ -1,61 +1,105 @@
-using System.Threading.RateLimiting;
-
 namespace AsyncPluginGen.Hosting;
 
 /// <summary>
-/// A token bucket refilled by the host's clock rather than by its own timer, so time comes from
-/// <see cref="TimeProvider"/> and tests are deterministic. Fractional rates accumulate between ticks.
+/// A token bucket refilled only by the host's clock: <c>Qps × elapsed</c> on each tick, capped at <c>Burst</c>, so
+/// time comes from <see cref="TimeProvider"/> and no 1-second window sees more than <c>Qps + Burst</c> permits.
+/// Waiters are served in arrival order. (System.Threading.RateLimiting's bucket refills from the real clock even
+/// with manual replenishment, so it cannot be driven by a <see cref="TimeProvider"/>.)
 /// </summary>
 internal sealed class ClockedTokenBucket : IAsyncDisposable
 {
-    private readonly TokenBucketRateLimiter _limiter;
+    private readonly object _gate = new();
+    private readonly Queue<TaskCompletionSource> _waiters = new();
     private readonly double _qps;
     private readonly int _burst;
     private DateTimeOffset _last;
-    private double _credit;
+    private double _tokens;
 
     public ClockedTokenBucket(RateLimiterConfig config, DateTimeOffset now)
     {
         _qps = config.Qps;
         _burst = config.Burst;
+        _tokens = config.Burst;
         _last = now;
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = config.Burst,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(1),
-            AutoReplenishment = false,
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
     }
 
-    /// <summary>Waits for a token. Throws when the host stops.</summary>
-    public async ValueTask AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a permit. Throws <see cref="OperationCanceledException"/> when the host stops.</summary>
+    public ValueTask AcquireAsync(CancellationToken cancellationToken)
     {
-        using var lease = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (!lease.IsAcquired)
+        TaskCompletionSource waiter;
+        lock (_gate)
         {
-            throw new InvalidOperationException("The rate limiter refused a permit although its queue is unbounded.");
+            if (_waiters.Count == 0 && _tokens >= 1)
+            {
+                _tokens -= 1;
+                return ValueTask.CompletedTask;
+            }
+
+            waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Enqueue(waiter);
         }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            var registration = cancellationToken.Register(static state => ((TaskCompletionSource)state!).TrySetCanceled(), waiter);
+            waiter.Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Dispose(), registration, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return new ValueTask(waiter.Task);
     }
 
     public void Refill(DateTimeOffset now)
     {
-        var elapsed = (now - _last).TotalSeconds;
-        _last = now;
-        if (elapsed <= 0)
+        List<TaskCompletionSource>? released = null;
+        lock (_gate)
+        {
+            var elapsed = (now - _last).TotalSeconds;
+            _last = now;
+            if (elapsed > 0)
+            {
+                _tokens = Math.Min(_tokens + (elapsed * _qps), _burst);
+            }
+
+            while (_tokens >= 1 && _waiters.TryDequeue(out var waiter))
+            {
+                // A waiter cancelled while queued takes no permit.
+                if (waiter.Task.IsCompleted)
+                {
+                    continue;
+                }
+
+                _tokens -= 1;
+                (released ??= new()).Add(waiter);
+            }
+        }
+
+        if (released is null)
         {
             return;
         }
 
-        _credit = Math.Min(_credit + (elapsed * _qps), _burst);
-        while (_credit >= 1)
+        foreach (var waiter in released)
         {
-            _credit -= 1;
-            _limiter.TryReplenish();
+            if (!waiter.TrySetResult())
+            {
+                lock (_gate)
+                {
+                    _tokens = Math.Min(_tokens + 1, _burst);
+                }
+            }
         }
     }
 
-    public ValueTask DisposeAsync() => _limiter.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            while (_waiters.TryDequeue(out var waiter))
+            {
+                waiter.TrySetCanceled();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

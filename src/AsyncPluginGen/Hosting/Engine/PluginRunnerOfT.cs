@@ -17,7 +17,9 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
     private readonly HostContext _host;
     private readonly Channel<TaskRecord<TMeta, TResource>> _work = Channel.CreateUnbounded<TaskRecord<TMeta, TResource>>();
     private readonly Dictionary<string, TaskRecord<TMeta, TResource>> _polling = new(StringComparer.Ordinal);
-    private readonly Queue<TaskRecord<TMeta, TResource>> _waiting = new();
+    private readonly Dictionary<ResourceNamespace, Queue<TaskRecord<TMeta, TResource>>> _waitingForQuota = new();
+    private readonly Queue<TaskRecord<TMeta, TResource>> _waitingForCapacity = new();
+    private int _creating;
     private readonly PriorityQueue<TaskRecord<TMeta, TResource>, DateTimeOffset> _timers = new();
     private readonly object _gate = new();
     private readonly ClockedTokenBucket _reads;
@@ -95,7 +97,15 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
                 // The resync: every created task is polled once per interval, and waiters get another chance.
                 _nextResync = now + Config.Caching.ResyncInterval;
                 (due ??= new()).AddRange(_polling.Values);
-                while (_waiting.TryDequeue(out var waiter))
+                foreach (var queue in _waitingForQuota.Values)
+                {
+                    while (queue.TryDequeue(out var waiter))
+                    {
+                        due.Add(waiter);
+                    }
+                }
+
+                while (_waitingForCapacity.TryDequeue(out var waiter))
                 {
                     due.Add(waiter);
                 }
@@ -171,9 +181,11 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         }
 
         var now = _host.Time.GetUtcNow();
-        if (record.RetryAt is { } retryAt && retryAt > now && !record.AbortRequested && !record.TimedOut)
+        // A pending retry waits for its timer. An abort or deadline cuts a Create backoff short, but never a Delete
+        // backoff: a repeated abort (Flyte's propeller re-sends it every round) must not burn the Delete retries.
+        if (record.RetryAt is { } retryAt && retryAt > now && (record.PendingDelete is not null || (!record.AbortRequested && !record.TimedOut)))
         {
-            return; // A retry is pending; its timer schedules the task again.
+            return;
         }
 
         record.RetryAt = null;
@@ -182,7 +194,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             var (phase, state, reason) = record.AbortRequested
                 ? (PhaseInfo.Aborted(HostReasons.Aborted), PluginState.Aborted, DeleteReason.Aborted)
                 : (PhaseInfo.RetryableFailure(HostReasons.TimeoutExpired, $"The task did not finish before its deadline {record.Deadline:O}."), PluginState.UserFailure, DeleteReason.TimeoutExpired);
-            if (!record.MetaSet)
+            if (!record.MetaSet && !record.CreateMayHaveSucceeded)
             {
                 await FinishAsync(record, phase, state).ConfigureAwait(false);
                 return;
@@ -243,7 +255,12 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             Emit(record, PhaseInfo.WaitingForResources(HostReasons.WaitingForQuota));
             lock (_gate)
             {
-                _waiting.Enqueue(record);
+                if (!_waitingForQuota.TryGetValue(requirements.Namespace, out var queue))
+                {
+                    _waitingForQuota[requirements.Namespace] = queue = new Queue<TaskRecord<TMeta, TResource>>();
+                }
+
+                queue.Enqueue(record);
             }
 
             return;
@@ -261,17 +278,40 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
     {
         lock (_gate)
         {
-            // Bounded: never more created tasks than the cache holds (Flyte evicts and loses track instead).
-            if (_polling.Count >= Config.Caching.Size)
+            // Bounded: never more created (or being created) tasks than the cache holds; Flyte evicts and loses track instead.
+            if (_polling.Count + _creating >= Config.Caching.Size)
             {
                 record.WaitingSince ??= _host.Time.GetUtcNow();
-                _waiting.Enqueue(record);
+                _waitingForCapacity.Enqueue(record);
                 Emit(record, PhaseInfo.WaitingForResources(HostReasons.WaitingForCacheCapacity));
                 return;
             }
+
+            _creating++;
         }
 
+        try
+        {
+            await CreateAdmittedAsync(record).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _creating--;
+            }
+        }
+    }
+
+    private async ValueTask CreateAdmittedAsync(TaskRecord<TMeta, TResource> record)
+    {
         await _writes.AcquireAsync(_host.Stopping).ConfigureAwait(false);
+        if (record.AbortRequested || record.TimedOut)
+        {
+            Schedule(record); // Aborted while waiting for the permit: never create the job.
+            return;
+        }
+
         record.CreateAttempts++;
         Created<TMeta, TResource> created;
         var started = _host.Time.GetTimestamp();
@@ -287,7 +327,9 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
                 var code = ErrorCode(exception);
                 _host.Metrics.Operation(Descriptor.Id, record.Task.TaskType, "create", _host.Time.GetElapsedTime(started), code);
                 activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-                if (TransientErrors.IsTransient(exception, _host.Stopping) && record.CreateAttempts < _host.Options.CreateRetries.MaxAttempts)
+                var transient = TransientErrors.IsTransient(exception, _host.Stopping);
+                record.CreateMayHaveSucceeded |= transient;
+                if (transient && record.CreateAttempts < _host.Options.CreateRetries.MaxAttempts && !record.AbortRequested && !record.TimedOut)
                 {
                     var delay = _host.Options.CreateRetries.DelayAfter(record.CreateAttempts);
                     HostLog.CreateRetry(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName, record.CreateAttempts, delay);
@@ -295,7 +337,22 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
                     return;
                 }
 
+                if (record.AbortRequested || record.TimedOut)
+                {
+                    Schedule(record); // The abort path decides whether a job may exist and must be deleted.
+                    return;
+                }
+
                 HostLog.CreateFailed(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName, record.CreateAttempts);
+                if (record.CreateMayHaveSucceeded)
+                {
+                    // An earlier attempt may have created the job although this one failed: find it and delete it.
+                    record.PendingDelete = DeleteReason.CleanupOnFailure;
+                    record.AfterDelete = (PhaseInfo.RetryableFailure(HostReasons.TaskFailedWithError, $"Create failed after {record.CreateAttempts} attempt(s): {exception.Message}"), PluginState.UserFailure);
+                    Schedule(record);
+                    return;
+                }
+
                 await FinishAsync(record, PhaseInfo.RetryableFailure(HostReasons.TaskFailedWithError, $"Create failed after {record.CreateAttempts} attempt(s): {exception.Message}"), PluginState.UserFailure).ConfigureAwait(false);
                 return;
             }
@@ -419,6 +476,11 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
     {
         await _writes.AcquireAsync(_host.Stopping).ConfigureAwait(false);
         record.DeleteAttempts++;
+        if (!record.MetaSet && !await RecoverMetaAsync(record).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var started = _host.Time.GetTimestamp();
         using (var activity = HostActivity.Start("Delete", Descriptor.Id, record))
         {
@@ -447,6 +509,36 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         await FinishAsync(record, record.AfterDelete.Phase, record.AfterDelete.State).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A Create whose outcome is unknown may have created the job. Create is idempotent on the unique name, so calling it
+    /// again returns that job's meta (or creates it), which Delete then removes. Returns false when a retry was scheduled
+    /// or the task ended.
+    /// </summary>
+    private async ValueTask<bool> RecoverMetaAsync(TaskRecord<TMeta, TResource> record)
+    {
+        try
+        {
+            var created = await _plugin.CreateAsync(record.Task, _host.Stopping).ConfigureAwait(false);
+            record.Meta = created.Meta;
+            record.MetaSet = true;
+            return true;
+        }
+        catch (Exception exception) when (!_host.Stopping.IsCancellationRequested)
+        {
+            if (TransientErrors.IsTransient(exception, _host.Stopping) && record.DeleteAttempts < _host.Options.DeleteRetries.MaxAttempts)
+            {
+                ScheduleRetry(record, _host.Options.DeleteRetries.DelayAfter(record.DeleteAttempts));
+                return false;
+            }
+
+            // Not transient: the service says no job exists for this key (or refuses it); nothing is left to delete.
+            HostLog.DeleteGaveUp(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName, record.DeleteAttempts);
+            record.PendingDelete = null;
+            await FinishAsync(record, record.AfterDelete.Phase, record.AfterDelete.State).ConfigureAwait(false);
+            return false;
+        }
+    }
+
     private void ScheduleRetry(TaskRecord<TMeta, TResource> record, TimeSpan delay)
     {
         var at = _host.Time.GetUtcNow() + delay;
@@ -472,11 +564,16 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             return;
         }
 
-        StopPolling(record);
-        record.State = state;
-        if (record.Token is { } ns)
+        bool wasPolled;
+        lock (_gate)
         {
-            // Released exactly once: the token field is cleared before anything else can see the task finished.
+            wasPolled = _polling.Remove(record.Task.UniqueName);
+        }
+
+        var released = record.Token;
+        if (released is { } ns)
+        {
+            // Released exactly once: the token field is cleared before anything else can see it.
             record.Token = null;
             try
             {
@@ -490,36 +587,59 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             }
         }
 
-        Emit(record, phase);
-        TaskRecord<TMeta, TResource>? waiter;
-        lock (_gate)
-        {
-            _waiting.TryDequeue(out waiter);
-        }
-
-        if (waiter is not null)
-        {
-            Schedule(waiter);
-        }
-
+        // The terminal phase and state are published together, so a watcher never sees a finished task with a stale phase.
+        Emit(record, phase, state);
+        // A created task held a cache slot, even if it already left the polling set on its way here.
+        WakeWaiters(released, wasPolled || record.MetaSet);
         _host.Finished(record);
         record.Completion.TrySetResult(new TaskResult(record.Task.ExecutionId, phase, state, record.MetaObject, record.ResourceObject));
     }
 
-    private void Emit(TaskRecord record, PhaseInfo phase)
+    /// <summary>A freed token wakes the oldest live waiter of its namespace; a freed cache slot, the oldest waiting for capacity.</summary>
+    private void WakeWaiters(ResourceNamespace? releasedNamespace, bool freedCapacity)
     {
-        if (record.Phase.Phase == phase.Phase && record.Phase.Version == phase.Version && !record.IsFinished)
+        TaskRecord<TMeta, TResource>? quotaWaiter = null;
+        TaskRecord<TMeta, TResource>? capacityWaiter = null;
+        lock (_gate)
         {
-            return;
+            if (releasedNamespace is { } ns && _waitingForQuota.TryGetValue(ns, out var queue))
+            {
+                quotaWaiter = DequeueLive(queue);
+            }
+
+            if (freedCapacity)
+            {
+                capacityWaiter = DequeueLive(_waitingForCapacity);
+            }
         }
 
-        record.Phase = phase;
-        _host.PhaseChanged(record, new PhaseEvent(record.Task.ExecutionId, record.Task.TaskType, Descriptor.Id, phase, record.State, _host.Time.GetUtcNow()));
+        if (quotaWaiter is not null)
+        {
+            Schedule(quotaWaiter);
+        }
+
+        if (capacityWaiter is not null)
+        {
+            Schedule(capacityWaiter);
+        }
     }
 
-    private static string ErrorCode(Exception exception) => exception switch
+    private static TaskRecord<TMeta, TResource>? DequeueLive(Queue<TaskRecord<TMeta, TResource>> queue)
     {
-        System.Net.Http.HttpRequestException { StatusCode: { } status } => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => exception.GetType().Name,
-    };
+        // Waiters that ended meanwhile (aborted, timed out) must not swallow the wake-up.
+        while (queue.TryDequeue(out var waiter))
+        {
+            if (!waiter.IsFinished)
+            {
+                return waiter;
+            }
+        }
+
+        return null;
+    }
+
+    private void Emit(TaskRecord record, PhaseInfo phase, PluginState? finalState = null) =>
+        TaskEvents.Publish(record, phase, finalState, Descriptor.Id, _host);
+
+    private static string ErrorCode(Exception exception) => PluginRunnerErrors.Code(exception);
 }

@@ -36,6 +36,9 @@ internal abstract class TaskRecord
 
     public int CreateAttempts;
 
+    /// <summary>A Create failed in a way that may still have created the job (lost response, time-out, 5xx).</summary>
+    public bool CreateMayHaveSucceeded;
+
     public int DeleteAttempts;
 
     public int ConsecutiveGetFailures;
