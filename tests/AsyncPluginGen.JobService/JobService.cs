@@ -257,10 +257,13 @@ public sealed class JobService : IAsyncDisposable
             return;
         }
 
+        // The timer is registered with the clock before the hold is announced, so a test that advances a fake clock on
+        // that signal cannot move time before the delay exists.
+        var delayed = Task.Delay(delay, Options.Time, cancellationToken);
         _store.EnterHold();
         try
         {
-            await Task.Delay(delay, Options.Time, cancellationToken).ConfigureAwait(false);
+            await delayed.ConfigureAwait(false);
         }
         finally
         {
