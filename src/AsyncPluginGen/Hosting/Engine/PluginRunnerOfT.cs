@@ -14,6 +14,8 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
     where TResource : notnull
 {
     private readonly IAsyncPlugin<TMeta, TResource> _plugin;
+    private readonly IBatchGetPlugin<TMeta, TResource>? _batchPlugin;
+    private readonly SemaphoreSlim _batchSlots;
     private readonly HostContext _host;
     private readonly Channel<TaskRecord<TMeta, TResource>> _work = Channel.CreateUnbounded<TaskRecord<TMeta, TResource>>();
     private readonly Dictionary<string, TaskRecord<TMeta, TResource>> _polling = new(StringComparer.Ordinal);
@@ -31,6 +33,8 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
     public PluginRunner(IAsyncPlugin<TMeta, TResource> plugin, PluginConfig config, HostContext host)
     {
         _plugin = plugin;
+        _batchPlugin = plugin is IBatchGetPlugin<TMeta, TResource> { MaxBatchSize: > 1 } batch ? batch : null;
+        _batchSlots = new SemaphoreSlim(config.Caching.Workers);
         _host = host;
         Config = config;
         var now = host.Time.GetUtcNow();
@@ -84,6 +88,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         _reads.Refill(now);
         _writes.Refill(now);
         List<TaskRecord<TMeta, TResource>>? due = null;
+        List<TaskRecord<TMeta, TResource>[]>? batches = null;
         lock (_gate)
         {
             while (_timers.TryPeek(out var record, out var at) && at <= now)
@@ -96,20 +101,33 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             {
                 // The resync: every created task is polled once per interval, and waiters get another chance.
                 _nextResync = now + Config.Caching.ResyncInterval;
-                (due ??= new()).AddRange(_polling.Values);
+                if (_batchPlugin is null)
+                {
+                    (due ??= new()).AddRange(_polling.Values);
+                }
+                else
+                {
+                    batches = _polling.Values.Chunk(_batchPlugin.MaxBatchSize).ToList();
+                }
+
                 foreach (var queue in _waitingForQuota.Values)
                 {
                     while (queue.TryDequeue(out var waiter))
                     {
-                        due.Add(waiter);
+                        (due ??= new()).Add(waiter);
                     }
                 }
 
                 while (_waitingForCapacity.TryDequeue(out var waiter))
                 {
-                    due.Add(waiter);
+                    (due ??= new()).Add(waiter);
                 }
             }
+        }
+
+        foreach (var batch in batches ?? [])
+        {
+            _ = Task.Run(() => PollBatchAsync(batch));
         }
 
         if (due is null)
@@ -409,26 +427,113 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             {
                 var code = ErrorCode(exception);
                 _host.Metrics.Operation(Descriptor.Id, record.Task.TaskType, "get", _host.Time.GetElapsedTime(started), code);
-                _host.Metrics.SyncError(Descriptor.Id);
                 activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-                record.ConsecutiveGetFailures++;
-                record.LastGetError = exception.Message;
-                HostLog.GetFailed(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName, record.ConsecutiveGetFailures, Config.Caching.MaxSystemFailures);
-
-                // Consecutive failures only: a success resets the count (Flyte never resets it), and exceeding the limit
-                // fails the task even after earlier successes (Flyte would keep reporting the stale resource).
-                if (record.ConsecutiveGetFailures > Config.Caching.MaxSystemFailures)
-                {
-                    StopPolling(record);
-                    await FinishAsync(record, PhaseInfo.Failure(HostReasons.AutoRefreshCacheFailed,
-                        $"Get failed {record.ConsecutiveGetFailures} times in a row (MaxSystemFailures is {Config.Caching.MaxSystemFailures}); last error: {exception.Message}"), PluginState.UserFailure).ConfigureAwait(false);
-                }
-
+                await CountGetFailureAsync(record, exception).ConfigureAwait(false);
                 return;
             }
         }
 
         await ApplyStatusAsync(record).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One batched Get for a resync's share of created tasks: one read permit, one remote call. A task another worker
+    /// holds (an abort in progress, a poll after Create) is left out and polled at the next resync.
+    /// </summary>
+    private async Task PollBatchAsync(TaskRecord<TMeta, TResource>[] candidates)
+    {
+        var batch = candidates.Where(r => !r.IsFinished && Interlocked.CompareExchange(ref r.Scheduled, 1, 0) == 0).ToList();
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var slot = false;
+        try
+        {
+            // Batches share the plugin's worker budget: no more than Caching.Workers remote reads at once.
+            await _batchSlots.WaitAsync(_host.Stopping).ConfigureAwait(false);
+            slot = true;
+            await _reads.AcquireAsync(_host.Stopping).ConfigureAwait(false);
+            var started = _host.Time.GetTimestamp();
+            IReadOnlyList<TResource>? resources = null;
+            Exception? failure = null;
+            using (var activity = HostActivity.Start("GetBatch", Descriptor.Id, batch[0]))
+            {
+                try
+                {
+                    resources = await _batchPlugin!.GetBatchAsync(batch.Select(r => r.Meta!).ToList(), _host.Stopping).ConfigureAwait(false);
+                    if (resources.Count != batch.Count)
+                    {
+                        throw new InvalidOperationException($"GetBatchAsync of plugin '{Descriptor.Id}' returned {resources.Count} resources for {batch.Count} metas; it must return one per meta, in order.");
+                    }
+                }
+                catch (Exception exception) when (!_host.Stopping.IsCancellationRequested)
+                {
+                    failure = exception;
+                    activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                }
+            }
+
+            _host.Metrics.Operation(Descriptor.Id, batch[0].Task.TaskType, "get_batch", _host.Time.GetElapsedTime(started), failure is null ? null : ErrorCode(failure));
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var record = batch[i];
+                if (record.IsFinished || record.AbortRequested || record.TimedOut)
+                {
+                    continue;
+                }
+
+                if (failure is null)
+                {
+                    record.Resource = resources![i];
+                    record.ResourceSet = true;
+                    record.ConsecutiveGetFailures = 0;
+                    await ApplyStatusAsync(record).ConfigureAwait(false);
+                }
+                else
+                {
+                    await CountGetFailureAsync(record, failure).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_host.Stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        finally
+        {
+            if (slot)
+            {
+                _batchSlots.Release();
+            }
+
+            foreach (var record in batch)
+            {
+                Interlocked.Exchange(ref record.Scheduled, 0);
+                if (Volatile.Read(ref record.Dirty) == 1 && !record.IsFinished)
+                {
+                    Schedule(record);
+                }
+            }
+        }
+    }
+
+    private async ValueTask CountGetFailureAsync(TaskRecord<TMeta, TResource> record, Exception exception)
+    {
+        _host.Metrics.SyncError(Descriptor.Id);
+        record.ConsecutiveGetFailures++;
+        record.LastGetError = exception.Message;
+        HostLog.GetFailed(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName, record.ConsecutiveGetFailures, Config.Caching.MaxSystemFailures);
+
+        // Consecutive failures only: a success resets the count (Flyte never resets it), and exceeding the limit
+        // fails the task even after earlier successes (Flyte would keep reporting the stale resource).
+        if (record.ConsecutiveGetFailures > Config.Caching.MaxSystemFailures)
+        {
+            StopPolling(record);
+            await FinishAsync(record, PhaseInfo.Failure(HostReasons.AutoRefreshCacheFailed,
+                $"Get failed {record.ConsecutiveGetFailures} times in a row (MaxSystemFailures is {Config.Caching.MaxSystemFailures}); last error: {exception.Message}"), PluginState.UserFailure).ConfigureAwait(false);
+        }
     }
 
     private async ValueTask ApplyStatusAsync(TaskRecord<TMeta, TResource> record)
