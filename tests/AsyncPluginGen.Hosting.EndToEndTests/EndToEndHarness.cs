@@ -40,7 +40,8 @@ internal sealed class EndToEndHarness : IAsyncDisposable
             inner = handler;
         }
 
-        var http = new HttpClient(inner) { BaseAddress = service.BaseAddress, Timeout = httpTimeout };
+        // Stamps the send time, so the service measures rates by when the host issued each request.
+        var http = new HttpClient(new SentAtHandler(serviceOptions.Time, inner)) { BaseAddress = service.BaseAddress, Timeout = httpTimeout };
         var provider = new ServiceCollection()
             .AddSingleton(new JobClient(http))
             .AddAsyncPluginGenJobServicePlugins()

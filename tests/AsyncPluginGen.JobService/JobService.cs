@@ -92,7 +92,7 @@ public sealed class JobService : IAsyncDisposable
     /// <returns>A new client; the caller disposes it.</returns>
     public HttpClient CreateHttpClient(TimeSpan? timeout = null)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient(new SentAtHandler(Options.Time)) { BaseAddress = BaseAddress };
         if (timeout is { } t)
         {
             client.Timeout = t;
@@ -206,6 +206,12 @@ public sealed class JobService : IAsyncDisposable
                 : Outcome.Error(StatusCodes.Status404NotFound, $"no job '{id}'"));
         });
 
+    private static DateTimeOffset? SentAt(HttpContext context) =>
+        context.Request.Headers.TryGetValue(SentAtHandler.HeaderName, out var value)
+        && long.TryParse(value.ToString(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
     /// <summary>Counts the call, waits the latency, then fails it, handles it, or handles it and loses the answer.</summary>
     private async Task HandleAsync(HttpContext context, JobEndpoint endpoint, Func<CancellationToken, Task<Outcome>> handle)
     {
@@ -213,7 +219,7 @@ public sealed class JobService : IAsyncDisposable
         var ct = linked.Token;
         try
         {
-            _store.RecordCall(endpoint);
+            _store.RecordCall(endpoint, SentAt(context));
             await HoldAsync(_store.RollLatency(), ct).ConfigureAwait(false);
 
             var fault = _store.RollFault(endpoint);

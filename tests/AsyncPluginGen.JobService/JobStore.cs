@@ -48,12 +48,12 @@ internal sealed class JobStore
         }
     }
 
-    /// <summary>Counts a request's arrival.</summary>
-    public void RecordCall(JobEndpoint endpoint)
+    /// <summary>Counts a request; rates are windowed by the client's send time when it sent one, else by arrival.</summary>
+    public void RecordCall(JobEndpoint endpoint, DateTimeOffset? sentAt = null)
     {
         lock (_gate)
         {
-            var now = Now;
+            var now = sentAt ?? Now;
             _calls[(int)endpoint]++;
             _endpointRates[(int)endpoint].Record(now);
             (endpoint == JobEndpoint.Get ? _readRate : _writeRate).Record(now);
@@ -348,18 +348,29 @@ internal sealed class JobStore
 /// </summary>
 internal sealed class SlidingWindowCounter(TimeSpan window)
 {
-    private readonly Queue<DateTimeOffset> _recent = new();
+    // Send times can arrive out of order, so every time is kept and the busiest window is found when asked.
+    private readonly List<DateTimeOffset> _times = new();
 
-    public int Max { get; private set; }
-
-    public void Record(DateTimeOffset at)
+    /// <summary>The most events in any window [t, t + window).</summary>
+    public int Max
     {
-        _recent.Enqueue(at);
-        while (_recent.Peek() <= at - window)
+        get
         {
-            _recent.Dequeue();
-        }
+            var sorted = _times.Order().ToArray();
+            var max = 0;
+            for (int start = 0, end = 0; start < sorted.Length; start++)
+            {
+                while (end < sorted.Length && sorted[end] < sorted[start] + window)
+                {
+                    end++;
+                }
 
-        Max = Math.Max(Max, _recent.Count);
+                max = Math.Max(max, end - start);
+            }
+
+            return max;
+        }
     }
+
+    public void Record(DateTimeOffset at) => _times.Add(at);
 }

@@ -579,12 +579,22 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
 
     private async ValueTask DeleteAsync(TaskRecord<TMeta, TResource> record, DeleteReason reason)
     {
-        await _writes.AcquireAsync(_host.Stopping).ConfigureAwait(false);
-        record.DeleteAttempts++;
-        if (!record.MetaSet && !await RecoverMetaAsync(record).ConfigureAwait(false))
+        if (!record.MetaSet)
         {
-            return;
+            // Recovering the meta is a Create call: it takes a write permit of its own.
+            await _writes.AcquireAsync(_host.Stopping).ConfigureAwait(false);
+            record.DeleteAttempts++;
+            if (!await RecoverMetaAsync(record).ConfigureAwait(false))
+            {
+                return;
+            }
         }
+        else
+        {
+            record.DeleteAttempts++;
+        }
+
+        await _writes.AcquireAsync(_host.Stopping).ConfigureAwait(false);
 
         var started = _host.Time.GetTimestamp();
         using (var activity = HostActivity.Start("Delete", Descriptor.Id, record))
