@@ -22,7 +22,7 @@ internal static class PhaseMappingChecks
             return;
         }
 
-        var sources = MembersWith(resource, KnownNames.PhaseSourceAttribute);
+        var sources = ResourceMembers.With(resource, KnownNames.PhaseSourceAttribute);
         if (sources.Count == 0)
         {
             plugin.Report(Descriptors.NoStatusSource, plugin.ClassLocation, plugin.Name, resource.ToDisplayString());
@@ -41,7 +41,7 @@ internal static class PhaseMappingChecks
         }
 
         var (source, sourceType) = sources[0];
-        if (!IsReadable(source))
+        if (!ResourceMembers.IsReadable(source))
         {
             plugin.Report(Descriptors.InvalidPhaseSource, SourceLocation(source, plugin), source.Name, plugin.Name,
                 "it is not readable from the plugin's assembly; make it (and its getter) public or internal");
@@ -143,7 +143,7 @@ internal static class PhaseMappingChecks
 
     private static void CheckMessageMember(PluginUnderAnalysis plugin, ITypeSymbol resource)
     {
-        foreach (var (member, type) in MembersWith(resource, KnownNames.PhaseMessageAttribute))
+        foreach (var (member, type) in ResourceMembers.With(resource, KnownNames.PhaseMessageAttribute))
         {
             if (type.SpecialType != SpecialType.System_String)
             {
@@ -162,35 +162,4 @@ internal static class PhaseMappingChecks
 
     private static Location SourceLocation(ISymbol member, PluginUnderAnalysis plugin) =>
         member.Locations.FirstOrDefault(l => l.IsInSource) ?? plugin.ClassLocation;
-
-    private static List<(ISymbol Member, ITypeSymbol Type)> MembersWith(ITypeSymbol type, string attribute)
-    {
-        var found = new List<(ISymbol, ITypeSymbol)>();
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                if (member.IsStatic || !member.HasAttribute(attribute))
-                {
-                    continue;
-                }
-
-                switch (member)
-                {
-                    case IPropertySymbol { IsIndexer: false } property:
-                        found.Add((property, property.Type));
-                        break;
-                    case IFieldSymbol field:
-                        found.Add((field, field.Type));
-                        break;
-                }
-            }
-        }
-
-        return found;
-    }
-
-    private static bool IsReadable(ISymbol member) =>
-        member.IsAccessibleFromAssembly()
-        && (member is not IPropertySymbol property || (property.GetMethod is { } getter && getter.IsAccessibleFromAssembly()));
 }

@@ -35,15 +35,15 @@ internal static class StatusParser
             return new StatusModel(StatusKind.Handwritten, parsed[0].Model, null, null, null, null, false, EquatableArray<PhaseCaseModel>.Empty, null);
         }
 
-        var sources = MembersWith(resource, KnownNames.PhaseSourceAttribute);
-        if (sources.Count != 1 || !IsReadable(sources[0].Member))
+        var sources = ResourceMembers.With(resource, KnownNames.PhaseSourceAttribute);
+        if (sources.Count != 1 || !ResourceMembers.IsReadable(sources[0].Member))
         {
             return null;
         }
 
         var (source, sourceType) = sources[0];
-        var messageMember = MembersWith(resource, KnownNames.PhaseMessageAttribute)
-            .FirstOrDefault(m => m.Type.SpecialType == SpecialType.System_String && IsReadable(m.Member)).Member;
+        var messageMember = ResourceMembers.With(resource, KnownNames.PhaseMessageAttribute)
+            .FirstOrDefault(m => m.Type.SpecialType == SpecialType.System_String && ResourceMembers.IsReadable(m.Member)).Member;
         var message = messageMember is null ? null : Access(resource, messageMember);
         usage.Add(source).Add(messageMember);
         var defaultAttribute = plugin.GetAttribute(KnownNames.DefaultPhaseAttribute);
@@ -162,33 +162,6 @@ internal static class StatusParser
             AttributeReader.Named(attribute, "Cleanup", false));
     }
 
-    private static List<(ISymbol Member, ITypeSymbol Type)> MembersWith(ITypeSymbol type, string attribute)
-    {
-        var found = new List<(ISymbol, ITypeSymbol)>();
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            foreach (var member in current.GetMembers())
-            {
-                if (member.IsStatic || !member.HasAttribute(attribute))
-                {
-                    continue;
-                }
-
-                switch (member)
-                {
-                    case IPropertySymbol { IsIndexer: false } property:
-                        found.Add((property, property.Type));
-                        break;
-                    case IFieldSymbol field:
-                        found.Add((field, field.Type));
-                        break;
-                }
-            }
-        }
-
-        return found;
-    }
-
     /// <summary>Reads the member from <c>resource</c>, through a cast when a more derived member of the same name hides it.</summary>
     private static string Access(ITypeSymbol resource, ISymbol member)
     {
@@ -203,8 +176,4 @@ internal static class StatusParser
 
         return $"resource.{name}";
     }
-
-    private static bool IsReadable(ISymbol member) =>
-        member.IsAccessibleFromAssembly()
-        && (member is not IPropertySymbol property || (property.GetMethod is { } getter && getter.IsAccessibleFromAssembly()));
 }

@@ -1,0 +1,42 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace AsyncPluginGen.Generators.Parsing;
+
+/// <summary>
+/// Finds the resource members marked [PhaseSource] or [PhaseMessage], walking base types, exactly as the generator
+/// reads them; the analyzers use the same lookup so both agree on what Status can read.
+/// </summary>
+internal static class ResourceMembers
+{
+    public static List<(ISymbol Member, ITypeSymbol Type)> With(ITypeSymbol type, string attribute)
+    {
+        var found = new List<(ISymbol, ITypeSymbol)>();
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || !member.HasAttribute(attribute))
+                {
+                    continue;
+                }
+
+                switch (member)
+                {
+                    case IPropertySymbol { IsIndexer: false } property:
+                        found.Add((property, property.Type));
+                        break;
+                    case IFieldSymbol field:
+                        found.Add((field, field.Type));
+                        break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public static bool IsReadable(ISymbol member) =>
+        member.IsAccessibleFromAssembly()
+        && (member is not IPropertySymbol property || (property.GetMethod is { } getter && getter.IsAccessibleFromAssembly()));
+}
