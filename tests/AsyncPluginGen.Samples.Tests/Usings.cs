@@ -1,1 +1,3 @@
+global using AsyncPluginGen;
+global using AsyncPluginGen.Hosting;
 global using Xunit;
