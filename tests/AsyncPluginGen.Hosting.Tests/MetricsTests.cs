@@ -128,6 +128,63 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task Retries_AreCountedPerOperation_WhenATransientFailureSchedulesAnotherAttempt()
+    {
+        await using var h = new HostHarness(s =>
+        {
+            s.Options.CreateRetries = new RetryPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.FromSeconds(1) };
+            s.Options.DeleteRetries = new RetryPolicy { MaxAttempts = 2, InitialDelay = TimeSpan.FromSeconds(1) };
+        });
+        using var retries = Collector<long>(h, "asyncplugin.operation.retries");
+        var unavailable = Steps.Throw<JobResource?>(Steps.Http(HttpStatusCode.ServiceUnavailable));
+        h.Script("a").OnCreate(unavailable, unavailable); // the third attempt succeeds
+        h.Script("a").DeleteAlwaysThrows = () => new HttpRequestException("reset");
+
+        var a = h.Submit("a");
+        await h.Spans.WaitAsync("a", "Create", 1);
+        h.AdvanceTo(At(1));
+        await h.Spans.WaitAsync("a", "Create", 2);
+        h.AdvanceTo(At(3));
+        await h.WaitForPhaseAsync("a", TaskPhase.Running);
+        Assert.True(a.Abort());
+        await h.Spans.WaitAsync("a", "Delete", 1);
+        h.AdvanceTo(At(4)); // the second and last Delete attempt
+        await h.CompletionAsync(a);
+
+        var byOperation = retries.GetMeasurementSnapshot().ToLookup(m => (string?)m.Tags["operation"], m => m.Value);
+        Assert.Equal(2, byOperation["create"].Sum());
+        Assert.Equal(1, byOperation["delete"].Sum()); // the last failed attempt is given up, not retried
+        Assert.All(retries.GetMeasurementSnapshot(), m => Assert.True(m.ContainsTags(PluginTag, TaskTypeTag)));
+    }
+
+    [Fact]
+    public async Task Throttled_CountsEachCallThatWaitsForARateLimitPermit_PerLimiter()
+    {
+        await using var h = new HostHarness(s =>
+        {
+            s.Scripted.WriteQps = 1;
+            s.Scripted.WriteBurst = 5;
+        });
+        using var throttled = Collector<long>(h, "asyncplugin.ratelimit.throttled");
+        for (var i = 0; i < 8; i++)
+        {
+            h.Submit($"t{i}");
+        }
+
+        await h.Calls.WaitAsync(Op.Create, 5);
+        await throttled.WaitForMeasurementsAsync(3, Wait.Timeout); // the three Creates beyond the burst queue for a permit
+        for (var n = 6; n <= 8; n++)
+        {
+            h.AdvanceTo(At(n - 5));
+            await h.Calls.WaitAsync(Op.Create, n);
+        }
+
+        var measurements = throttled.GetMeasurementSnapshot();
+        Assert.Equal(3, measurements.Sum(m => m.Value)); // the burst of 5 went out at once; 3 Creates waited
+        Assert.All(measurements, m => Assert.True(m.MatchesTags(PluginTag, new("limiter", "write"))));
+    }
+
+    [Fact]
     public async Task CacheSize_GaugesTheTasksBeingPolled()
     {
         await using var h = new HostHarness();

@@ -12,11 +12,16 @@ internal sealed class ClockedTokenBucket : IAsyncDisposable
     private readonly Queue<TaskCompletionSource> _waiters = new();
     private readonly double _qps;
     private readonly int _burst;
+    private readonly Action? _throttled;
     private DateTimeOffset _last;
     private double _tokens;
 
-    public ClockedTokenBucket(RateLimiterConfig config, DateTimeOffset now)
+    /// <param name="config">Rate and burst.</param>
+    /// <param name="now">The clock's current instant: the bucket starts full then.</param>
+    /// <param name="throttled">Called each time a caller has to wait for a permit, for the throttling metric.</param>
+    public ClockedTokenBucket(RateLimiterConfig config, DateTimeOffset now, Action? throttled = null)
     {
+        _throttled = throttled;
         _qps = config.Qps;
         _burst = config.Burst;
         _tokens = config.Burst;
@@ -38,6 +43,8 @@ internal sealed class ClockedTokenBucket : IAsyncDisposable
             waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Enqueue(waiter);
         }
+
+        _throttled?.Invoke();
 
         if (cancellationToken.CanBeCanceled)
         {

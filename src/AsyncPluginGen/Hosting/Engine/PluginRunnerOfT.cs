@@ -38,8 +38,8 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         _host = host;
         Config = config;
         var now = host.Time.GetUtcNow();
-        _reads = new ClockedTokenBucket(config.ReadRateLimiter, now);
-        _writes = new ClockedTokenBucket(config.WriteRateLimiter, now);
+        _reads = new ClockedTokenBucket(config.ReadRateLimiter, now, () => host.Metrics.Throttled(plugin.Descriptor.Id, "read"));
+        _writes = new ClockedTokenBucket(config.WriteRateLimiter, now, () => host.Metrics.Throttled(plugin.Descriptor.Id, "write"));
         _nextResync = now + config.Caching.ResyncInterval;
         _pluginTag = new("plugin", plugin.Descriptor.Id);
         foreach (var (ns, quota) in config.ResourceQuotas)
@@ -351,7 +351,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
                 {
                     var delay = _host.Options.CreateRetries.DelayAfter(record.CreateAttempts);
                     HostLog.CreateRetry(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName, record.CreateAttempts, delay);
-                    ScheduleRetry(record, delay);
+                    ScheduleRetry(record, delay, "create");
                     return;
                 }
 
@@ -612,7 +612,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
                 {
                     var delay = _host.Options.DeleteRetries.DelayAfter(record.DeleteAttempts);
                     HostLog.DeleteRetry(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName, record.DeleteAttempts, delay);
-                    ScheduleRetry(record, delay);
+                    ScheduleRetry(record, delay, "delete");
                     return;
                 }
 
@@ -642,7 +642,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         {
             if (TransientErrors.IsTransient(exception, _host.Stopping) && record.DeleteAttempts < _host.Options.DeleteRetries.MaxAttempts)
             {
-                ScheduleRetry(record, _host.Options.DeleteRetries.DelayAfter(record.DeleteAttempts));
+                ScheduleRetry(record, _host.Options.DeleteRetries.DelayAfter(record.DeleteAttempts), "delete");
                 return false;
             }
 
@@ -654,8 +654,9 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         }
     }
 
-    private void ScheduleRetry(TaskRecord<TMeta, TResource> record, TimeSpan delay)
+    private void ScheduleRetry(TaskRecord<TMeta, TResource> record, TimeSpan delay, string operation)
     {
+        _host.Metrics.Retry(Descriptor.Id, record.Task.TaskType, operation);
         var at = _host.Time.GetUtcNow() + delay;
         record.RetryAt = at;
         lock (_gate)

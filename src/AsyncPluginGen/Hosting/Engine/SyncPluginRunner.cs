@@ -18,7 +18,7 @@ internal sealed class SyncPluginRunner : PluginRunner
         _plugin = plugin;
         _host = host;
         Config = config;
-        _writes = new ClockedTokenBucket(config.WriteRateLimiter, host.Time.GetUtcNow());
+        _writes = new ClockedTokenBucket(config.WriteRateLimiter, host.Time.GetUtcNow(), () => host.Metrics.Throttled(plugin.Descriptor.Id, "write"));
     }
 
     public override PluginDescriptor Descriptor => _plugin.Descriptor;
@@ -120,6 +120,7 @@ internal sealed class SyncPluginRunner : PluginRunner
                 _host.Metrics.Operation(Descriptor.Id, record.Task.TaskType, "do", TimeSpan.Zero, PluginRunnerErrors.Code(exception));
                 if (TransientErrors.IsTransient(exception, _host.Stopping) && record.CreateAttempts < _host.Options.CreateRetries.MaxAttempts)
                 {
+                    _host.Metrics.Retry(Descriptor.Id, record.Task.TaskType, "do");
                     try
                     {
                         await Task.Delay(_host.Options.CreateRetries.DelayAfter(record.CreateAttempts), _host.Time, cancellation).ConfigureAwait(false);

@@ -6,7 +6,8 @@ namespace AsyncPluginGen.Hosting;
 /// The host's instruments on meter <see cref="MeterName"/>: Flyte's webapi metrics under their Flyte names
 /// (allocation_grant_success/failed, resource_release_success/failed, resource_wait_time, sync_errors, cache size),
 /// plus what Flyte lacks: a latency histogram and an error counter per operation (create, get, delete, status),
-/// tagged by plugin, task type and error code.
+/// tagged by plugin, task type and error code; a retry counter per operation; and a counter of calls that waited for
+/// a rate-limit permit, per limiter (read or write).
 /// </summary>
 public sealed class HostMetrics : IDisposable
 {
@@ -23,6 +24,8 @@ public sealed class HostMetrics : IDisposable
     private readonly Counter<long> _syncErrors;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _errors;
+    private readonly Counter<long> _retries;
+    private readonly Counter<long> _throttled;
     private readonly System.Collections.Concurrent.ConcurrentBag<(string PluginId, Func<int> Size)> _caches = new();
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of their own.</summary>
@@ -39,6 +42,8 @@ public sealed class HostMetrics : IDisposable
         _syncErrors = _meter.CreateCounter<long>("sync_errors", description: "Get calls of the polling cache that failed.");
         _duration = _meter.CreateHistogram<double>("asyncplugin.operation.duration", unit: "s", description: "Duration of plugin operations.");
         _errors = _meter.CreateCounter<long>("asyncplugin.operation.errors", description: "Plugin operations that failed, by error code.");
+        _retries = _meter.CreateCounter<long>("asyncplugin.operation.retries", description: "Calls scheduled again after a transient failure, by operation.");
+        _throttled = _meter.CreateCounter<long>("asyncplugin.ratelimit.throttled", description: "Calls that waited for a rate-limit permit, by limiter (read or write).");
         _meter.CreateObservableGauge("cache_size", CacheSizes, description: "Tasks in the polling cache, per plugin.");
     }
 
@@ -68,6 +73,12 @@ public sealed class HostMetrics : IDisposable
             _errors.Add(1, new("plugin", pluginId), new("task_type", taskType), new("operation", operation), new("error_code", errorCode));
         }
     }
+
+    internal void Retry(string pluginId, string taskType, string operation) =>
+        _retries.Add(1, new("plugin", pluginId), new("task_type", taskType), new("operation", operation));
+
+    internal void Throttled(string pluginId, string limiter) =>
+        _throttled.Add(1, new KeyValuePair<string, object?>("plugin", pluginId), new("limiter", limiter));
 
     /// <inheritdoc />
     public void Dispose()
