@@ -76,7 +76,11 @@ public sealed class PollingTests
         Assert.Equal(PluginState.UserFailure, result.State);
         Assert.Equal(At(10), h.Events("a")[^1].Timestamp);
         Assert.Equal([(TaskPhase.Queued, 2u, "launched", PluginState.ResourcesCreated), (TaskPhase.PermanentFailure, 0u, result.Phase.Reason, PluginState.UserFailure)], h.Trace("a"));
-        Assert.Empty(h.Calls.Of("a", Op.Delete));
+
+        // Nobody will watch the job again, and it may still be running: it is cancelled before the failure is reported.
+        var delete = Assert.Single(h.Calls.Of("a", Op.Delete));
+        Assert.Equal(DeleteReason.CleanupOnFailure, delete.Reason);
+        Assert.Equal(result.ResourceMeta, delete.Meta);
     }
 
     [Fact]
@@ -107,6 +111,9 @@ public sealed class PollingTests
         Assert.Contains("'Scripted'", message, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException", message, StringComparison.Ordinal);
         Assert.Contains("Status exploded on purpose", message, StringComparison.Ordinal);
+
+        // The job's state is unknown and it may still run: it is cancelled before the failure is reported.
+        Assert.Equal(DeleteReason.CleanupOnFailure, Assert.Single(h.Calls.Of("a", Op.Delete)).Reason);
     }
 
     [Fact]

@@ -530,8 +530,10 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         // fails the task even after earlier successes (Flyte would keep reporting the stale resource).
         if (record.ConsecutiveGetFailures > Config.Caching.MaxSystemFailures)
         {
+            // The job may still be running, and nobody will watch it again: cancel it before reporting the failure
+            // (Flyte reports the failure and leaves the job running).
             StopPolling(record);
-            await FinishAsync(record, PhaseInfo.Failure(HostReasons.AutoRefreshCacheFailed,
+            await CleanUpThenFailAsync(record, PhaseInfo.Failure(HostReasons.AutoRefreshCacheFailed,
                 $"Get failed {record.ConsecutiveGetFailures} times in a row (MaxSystemFailures is {Config.Caching.MaxSystemFailures}); last error: {exception.Message}"), PluginState.UserFailure).ConfigureAwait(false);
         }
     }
@@ -539,6 +541,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
     private async ValueTask ApplyStatusAsync(TaskRecord<TMeta, TResource> record)
     {
         PhaseInfo phase;
+        var statusThrew = false;
         var started = _host.Time.GetTimestamp();
         try
         {
@@ -550,6 +553,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             _host.Metrics.Operation(Descriptor.Id, record.Task.TaskType, "status", _host.Time.GetElapsedTime(started), HostReasons.SystemError);
             HostLog.StatusFailed(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName);
             phase = PhaseInfo.SystemFailure(HostReasons.SystemError, $"Status of plugin '{Descriptor.Id}' threw {exception.GetType().Name}: {exception.Message}");
+            statusThrew = true;
         }
 
         if (!phase.IsTerminal)
@@ -566,15 +570,22 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             TaskPhase.Aborted => PluginState.Aborted,
             _ => phase.Error?.Kind == ExecutionErrorKind.System ? PluginState.SystemFailure : PluginState.UserFailure,
         };
-        if (phase.CleanupOnFailure && phase.Phase.IsFailure())
+        // A Status that threw says nothing about the job, which may still be running: cancel it like a cleanup.
+        if ((phase.CleanupOnFailure || statusThrew) && phase.Phase.IsFailure())
         {
-            record.PendingDelete = DeleteReason.CleanupOnFailure;
-            record.AfterDelete = (phase, state);
-            await DeleteAsync(record, DeleteReason.CleanupOnFailure).ConfigureAwait(false);
+            await CleanUpThenFailAsync(record, phase, state).ConfigureAwait(false);
             return;
         }
 
         await FinishAsync(record, phase, state).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes the job with reason CleanupOnFailure, retried like any Delete, then ends the task with <paramref name="phase"/>.</summary>
+    private ValueTask CleanUpThenFailAsync(TaskRecord<TMeta, TResource> record, PhaseInfo phase, PluginState state)
+    {
+        record.PendingDelete = DeleteReason.CleanupOnFailure;
+        record.AfterDelete = (phase, state);
+        return DeleteAsync(record, DeleteReason.CleanupOnFailure);
     }
 
     private async ValueTask DeleteAsync(TaskRecord<TMeta, TResource> record, DeleteReason reason)
