@@ -1,0 +1,4 @@
+namespace AsyncPluginGen.Samples.FakeServices.Training;
+
+/// <summary>The <c>{}</c> body of a successful <c>StopTrainingJob</c>.</summary>
+internal sealed record EmptyResponse;
