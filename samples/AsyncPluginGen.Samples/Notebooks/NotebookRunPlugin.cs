@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -20,7 +19,6 @@ namespace AsyncPluginGen.Samples.Notebooks;
 [RateLimits(ReadQps = 10, ReadBurst = 100, WriteQps = 10, WriteBurst = 100)]
 [Caching(Size = 500_000, ResyncSeconds = 30, Workers = 10, MaxSystemFailures = 5)]
 [ResourceQuota(QuotaNamespace, 1000)]
-[SuppressMessage("AsyncPluginGen", "APG0002", Justification = "False positive: the analyzer also sees what the generator adds (IPlugin, AsyncPluginDescriptor) and takes it for handwritten code. Remove once it ignores generated parts.")]
 public sealed partial class NotebookRunPlugin(NotebookClient client)
 {
     /// <summary>The task type the plugin serves.</summary>

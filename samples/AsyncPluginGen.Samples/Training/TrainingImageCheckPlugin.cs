@@ -7,11 +7,7 @@ namespace AsyncPluginGen.Samples.Training;
 /// </summary>
 /// <param name="client">SageMaker's client.</param>
 [SyncPlugin(TaskType)]
-// APG0002 misfires in a build that runs the generator too: the analyzer sees the generated part, which implements
-// IPlugin, and takes it for a handwritten implementation. Remove this pragma once the analyzer ignores generated code.
-#pragma warning disable APG0002
 public sealed partial class TrainingImageCheckPlugin(TrainingClient client)
-#pragma warning restore APG0002
 {
     /// <summary>The task type the plugin serves.</summary>
     public const string TaskType = "training_image_check";

@@ -26,11 +26,7 @@ namespace AsyncPluginGen.Samples.Training;
 // thousand jobs in flight is already a large fleet.
 [RateLimits(ReadQps = 20, ReadBurst = 100, WriteQps = 10, WriteBurst = 50)]
 [Caching(Size = 10_000, ResyncSeconds = 30)]
-// APG0002 misfires in a build that runs the generator too: the analyzer sees the generated part, which implements
-// IPlugin, and takes it for a handwritten implementation. Remove this pragma once the analyzer ignores generated code.
-#pragma warning disable APG0002
 public sealed partial class TrainingJobPlugin(TrainingClient client, TrainingJobSettings? settings = null)
-#pragma warning restore APG0002
 {
     /// <summary>The task type the plugin serves.</summary>
     public const string TaskType = "training_job";
