@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace AsyncPluginGen.Demo.Cli;
+
+/// <summary>The demo's command line: options, validation and help, on System.CommandLine.</summary>
+public static class DemoCommandLine
+{
+    /// <summary>Exit code for bad arguments.</summary>
+    public const int BadArguments = 2;
+
+    /// <summary>What parsing decided.</summary>
+    /// <param name="Options">The options to run with, when the run should go ahead.</param>
+    /// <param name="ExitCode">The exit code when it should not: 0 after help, <see cref="BadArguments"/> after errors.</param>
+    public readonly record struct Parsed(DemoOptions? Options, int ExitCode);
+
+    /// <summary>Parses <paramref name="args"/>; prints help or errors itself.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="output">Where help goes.</param>
+    /// <param name="error">Where errors go.</param>
+    /// <returns>Options to run with, or an exit code.</returns>
+    public static Parsed Parse(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var tasks = new Option<int>("--tasks", "-n")
+        {
+            Description = $"How many tasks to run across the three plugins (1-100000). Default {DemoOptions.DefaultTasks}.",
+            DefaultValueFactory = _ => DemoOptions.DefaultTasks,
+        };
+        tasks.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), 1, 100_000));
+        var faultRate = new Option<double>("--fault-rate")
+        {
+            Description = $"Probability (0-1) that a call to a fake service fails: 500, 503, 429, or a response lost after the work was done. Default {DemoOptions.DefaultFaultRate.ToString(CultureInfo.InvariantCulture)}.",
+            DefaultValueFactory = _ => DemoOptions.DefaultFaultRate,
+        };
+        faultRate.Validators.Add(r => InRange(r, r.GetValueOrDefault<double>(), 0, 1));
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of every random choice (task mix, durations, faults, aborts), so a run can be repeated. Default 42.",
+            DefaultValueFactory = _ => 42,
+        };
+        var abortFraction = new Option<double>("--abort-fraction")
+        {
+            Description = $"Fraction (0-1) of tasks aborted while they run; their remote jobs must be cancelled. Default {DemoOptions.DefaultAbortFraction.ToString(CultureInfo.InvariantCulture)}.",
+            DefaultValueFactory = _ => DemoOptions.DefaultAbortFraction,
+        };
+        abortFraction.Validators.Add(r => InRange(r, r.GetValueOrDefault<double>(), 0, 1));
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the summary as JSON on standard output; progress lines go to standard error.",
+        };
+
+        var root = new RootCommand(
+            "Runs the AsyncPluginGen sample plugins (warehouse queries, notebook runs, training jobs and a synchronous image check) "
+            + "against in-process fake services through the plugin host, with live progress and a summary. "
+            + "Exit code 0 when every task and remote job is accounted for, 1 when a job leaked or a task was lost, 2 for bad arguments.")
+        {
+            tasks,
+            faultRate,
+            seed,
+            abortFraction,
+            json,
+        };
+
+        var result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            foreach (var parseError in result.Errors)
+            {
+                error.WriteLine("error: " + parseError.Message);
+            }
+
+            error.WriteLine("Run with --help to see the options.");
+            return new Parsed(null, BadArguments);
+        }
+
+        if (result.Action is not null)
+        {
+            // --help or --version: System.CommandLine prints it.
+            var exit = result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+            return new Parsed(null, exit);
+        }
+
+        return new Parsed(
+            new DemoOptions
+            {
+                Tasks = result.GetValue(tasks),
+                FaultRate = result.GetValue(faultRate),
+                Seed = result.GetValue(seed),
+                AbortFraction = result.GetValue(abortFraction),
+                Json = result.GetValue(json),
+            },
+            0);
+    }
+
+    private static void InRange(OptionResult option, double value, double min, double max)
+    {
+        if (!(value >= min && value <= max))
+        {
+            option.AddError(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{option.Option.Name} must be between {min} and {max}; got {value}."));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AsyncPluginGen.Demo;
+
+namespace AsyncPluginGen.Samples.Tests.Demo;
+
+/// <summary>The demo end to end, in-process and as a process: small task counts, real fake services, real host.</summary>
+public sealed class DemoRunTests
+{
+    private static readonly string[] ServiceNames = ["notebooks", "training", "warehouse"];
+
+    [Fact]
+    public async Task Json_SummaryAccountsForEveryTask_WithNothingLeakedOrLost()
+    {
+        var (exit, output, error) = await RunAsync("--tasks", "40", "--seed", "3", "--json");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(40, root.GetProperty("tasks").GetInt32());
+        Assert.Equal(40, root.GetProperty("submitted").GetInt32());
+        Assert.Equal(0, root.GetProperty("leaked").GetInt32());
+        Assert.Equal(0, root.GetProperty("lost").GetInt32());
+        Assert.True(root.GetProperty("ok").GetBoolean());
+
+        var plugins = root.GetProperty("plugins").EnumerateArray().ToArray();
+        Assert.Equal(4, plugins.Length);
+        Assert.Equal(40, plugins.Sum(p => p.GetProperty("tasks").GetInt32()));
+        foreach (var plugin in plugins)
+        {
+            var phases = plugin.GetProperty("phases").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            Assert.Equal(plugin.GetProperty("tasks").GetInt32(), phases.Values.Sum());
+            Assert.DoesNotContain("Unfinished", phases.Keys);
+            var time = plugin.GetProperty("timeToTerminalMs");
+            Assert.True(time.GetProperty("p50").GetDouble() <= time.GetProperty("p95").GetDouble());
+        }
+
+        var total = root.GetProperty("total");
+        Assert.Equal(40, total.GetProperty("tasks").GetInt32());
+        var calls = total.GetProperty("calls");
+        Assert.True(calls.GetProperty("create").GetInt64() > 0);
+        Assert.True(calls.GetProperty("get").GetInt64() + calls.GetProperty("create").GetInt64() >= 30, "every async task is created and read at least once, or created with its state");
+
+        var services = root.GetProperty("services").EnumerateArray().ToArray();
+        Assert.Equal(ServiceNames, services.Select(s => s.GetProperty("service").GetString()).Order());
+        Assert.All(services, s => Assert.Equal(0, s.GetProperty("leaked").GetInt32()));
+        Assert.All(services, s => Assert.Equal(0, s.GetProperty("lost").GetInt32()));
+        Assert.All(services, s => Assert.Empty(s.GetProperty("problems").EnumerateArray()));
+        Assert.True(services.Sum(s => s.GetProperty("jobsCreated").GetInt32()) > 0);
+
+        // With --json, standard output holds only the JSON; progress went to standard error, as plain lines.
+        Assert.Contains("tasks ended", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(error, c => char.IsControl(c) && c is not '\n' and not '\r');
+    }
+
+    [Fact]
+    public async Task HeavyFaultsAndAborts_StillLeakNothing_AndLoseNothing()
+    {
+        var (exit, output, error) = await RunAsync("--tasks", "60", "--seed", "11", "--fault-rate", "0.25", "--abort-fraction", "0.5", "--json");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(0, root.GetProperty("leaked").GetInt32());
+        Assert.Equal(0, root.GetProperty("lost").GetInt32());
+        var total = root.GetProperty("total");
+        Assert.True(total.GetProperty("retried").GetInt64() > 0, "a quarter of all calls fail: some must have been retried");
+        Assert.True(total.GetProperty("phases").GetProperty("Aborted").GetInt32() > 0, "half the async tasks are aborted mid-flight");
+        Assert.True(total.GetProperty("calls").GetProperty("delete").GetInt64() > 0, "aborted tasks cancel their remote jobs");
+        Assert.True(root.GetProperty("services").EnumerateArray().Sum(s => s.GetProperty("faults").GetInt64()) > 0);
+    }
+
+    [Fact]
+    public async Task Plain_OutputHasProgressLinesAndTheSummaryTables_WithoutControlCharacters()
+    {
+        var (exit, output, error) = await RunAsync("--tasks", "20", "--seed", "5");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        Assert.Contains("tasks ended", output, StringComparison.Ordinal);
+        Assert.Contains("Tasks by final phase", output, StringComparison.Ordinal);
+        Assert.Contains("Counted by the fake services", output, StringComparison.Ordinal);
+        Assert.Contains("remote jobs leaked: 0, tasks lost: 0", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(output, c => char.IsControl(c) && c is not '\n' and not '\r');
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task AsAProcess_BadArgumentsExit2_AndASmallRunExits0WithJson()
+    {
+        var demo = Path.Combine(AppContext.BaseDirectory, "AsyncPluginGen.Demo.dll");
+        Assert.True(File.Exists(demo), demo);
+
+        var bad = await RunProcessAsync(demo, "--fault-rate", "2");
+        Assert.Equal(2, bad.Exit);
+        Assert.Contains("--fault-rate must be between 0 and 1", bad.Error, StringComparison.Ordinal);
+
+        var good = await RunProcessAsync(demo, "--tasks", "12", "--seed", "9", "--json");
+        Assert.True(good.Exit == 0, $"exit {good.Exit}\n{good.Output}\n{good.Error}");
+        using var json = JsonDocument.Parse(good.Output);
+        Assert.Equal(12, json.RootElement.GetProperty("total").GetProperty("tasks").GetInt32());
+        Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await DemoApp.RunAsync(args, output, error, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunProcessAsync(string demo, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(demo);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+}
