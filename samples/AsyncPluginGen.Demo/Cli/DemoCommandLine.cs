@@ -28,27 +28,27 @@ public static class DemoCommandLine
 
         var tasks = new Option<int>("--tasks", "-n")
         {
-            Description = $"How many tasks to run across the three plugins (1-100000). Default {DemoOptions.DefaultTasks}.",
+            Description = "How many tasks to run across the sample plugins (1-100000).",
             DefaultValueFactory = _ => DemoOptions.DefaultTasks,
         };
-        tasks.Validators.Add(r => InRange(r, r.GetValueOrDefault<int>(), 1, 100_000));
+        tasks.Validators.Add(r => InRange<int>(r, 1, 100_000));
         var faultRate = new Option<double>("--fault-rate")
         {
-            Description = $"Probability (0-1) that a call to a fake service fails: 500, 503, 429, or a response lost after the work was done. Default {DemoOptions.DefaultFaultRate.ToString(CultureInfo.InvariantCulture)}.",
+            Description = "Probability (0-1) that a call to a fake service fails: 500, 503, 429, or a response lost after the work was done.",
             DefaultValueFactory = _ => DemoOptions.DefaultFaultRate,
         };
-        faultRate.Validators.Add(r => InRange(r, r.GetValueOrDefault<double>(), 0, 1));
+        faultRate.Validators.Add(r => InRange<double>(r, 0, 1));
         var seed = new Option<int>("--seed")
         {
-            Description = "Seed of every random choice (task mix, durations, faults, aborts), so a run can be repeated. Default 42.",
+            Description = "Seed of every random choice (task mix, durations, faults, aborts), so a run can be repeated.",
             DefaultValueFactory = _ => 42,
         };
         var abortFraction = new Option<double>("--abort-fraction")
         {
-            Description = $"Fraction (0-1) of tasks aborted while they run; their remote jobs must be cancelled. Default {DemoOptions.DefaultAbortFraction.ToString(CultureInfo.InvariantCulture)}.",
+            Description = "Fraction (0-1) of tasks aborted while they run; their remote jobs must be cancelled.",
             DefaultValueFactory = _ => DemoOptions.DefaultAbortFraction,
         };
-        abortFraction.Validators.Add(r => InRange(r, r.GetValueOrDefault<double>(), 0, 1));
+        abortFraction.Validators.Add(r => InRange<double>(r, 0, 1));
         var json = new Option<bool>("--json")
         {
             Description = "Print the summary as JSON on standard output; progress lines go to standard error.",
@@ -57,7 +57,7 @@ public static class DemoCommandLine
         var root = new RootCommand(
             "Runs the AsyncPluginGen sample plugins (warehouse queries, notebook runs, training jobs and a synchronous image check) "
             + "against in-process fake services through the plugin host, with live progress and a summary. "
-            + "Exit code 0 when every task and remote job is accounted for, 1 when a job leaked or a task was lost, 2 for bad arguments.")
+            + "Exit code 0 when every task and remote job is accounted for, 1 when a job leaked or a task was lost, 2 for bad arguments, 3 when the demo could not start.")
         {
             tasks,
             faultRate,
@@ -97,8 +97,19 @@ public static class DemoCommandLine
             0);
     }
 
-    private static void InRange(OptionResult option, double value, double min, double max)
+    private static void InRange<T>(OptionResult option, double min, double max)
+        where T : IConvertible
     {
+        double value;
+        try
+        {
+            value = option.GetValueOrDefault<T>().ToDouble(CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            return; // Not a number at all: System.CommandLine reports that error itself.
+        }
+
         if (!(value >= min && value <= max))
         {
             option.AddError(string.Create(

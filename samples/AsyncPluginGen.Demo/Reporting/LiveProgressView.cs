@@ -39,16 +39,16 @@ internal sealed class LiveProgressView(IAnsiConsole console) : IProgressView
         var table = new Table()
             .Border(TableBorder.Rounded)
             .Title($"[bold]AsyncPluginGen demo[/]  {snapshot.Ended}/{snapshot.Total} tasks ended  [grey]{snapshot.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s[/]")
-            .AddColumn("Plugin")
-            .AddColumn(new TableColumn("Waiting").RightAligned())
-            .AddColumn(new TableColumn("Queued").RightAligned())
-            .AddColumn(new TableColumn("Running").RightAligned())
-            .AddColumn(new TableColumn("[green]Succeeded[/]").RightAligned())
-            .AddColumn(new TableColumn("[red]Failed[/]").RightAligned())
-            .AddColumn(new TableColumn("[yellow]Aborted[/]").RightAligned())
-            .AddColumn(new TableColumn("Calls/s").RightAligned())
-            .AddColumn(new TableColumn("Throttled").RightAligned())
-            .AddColumn(new TableColumn("Retries").RightAligned());
+            .AddColumn(new TableColumn("Plugin").NoWrap())
+            .AddColumn(new TableColumn("Waiting").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("Queued").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("Running").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("[green]Success[/]").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("[red]Failed[/]").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("[yellow]Aborted[/]").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("Calls/s").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("Throttled").RightAligned().PadRight(0))
+            .AddColumn(new TableColumn("Retries").RightAligned().PadRight(0));
         foreach (var lane in snapshot.Lanes)
         {
             table.AddRow(

@@ -11,28 +11,34 @@ internal static class SummaryView
         var border = plain ? TableBorder.Ascii : TableBorder.Rounded;
         var tasks = new Table()
             .Border(border)
-            .Title("Tasks by final phase, remote calls, and time from submission to final phase")
-            .AddColumn("Plugin")
+            .Title("Tasks by final phase, and seconds from submission to final phase")
+            .AddColumn(new TableColumn("Plugin").NoWrap())
             .AddColumn(new TableColumn("Tasks").RightAligned())
             .AddColumn(new TableColumn("Success").RightAligned())
             .AddColumn(new TableColumn("Failed").RightAligned())
             .AddColumn(new TableColumn("Aborted").RightAligned())
+            .AddColumn(new TableColumn("p50 s").RightAligned())
+            .AddColumn(new TableColumn("p95 s").RightAligned());
+        var calls = new Table()
+            .Border(border)
+            .Title("Remote calls by the host (failed ones included)")
+            .AddColumn(new TableColumn("Plugin").NoWrap())
             .AddColumn(new TableColumn("Create").RightAligned())
             .AddColumn(new TableColumn("Get").RightAligned())
             .AddColumn(new TableColumn("Delete").RightAligned())
             .AddColumn(new TableColumn("Do").RightAligned())
             .AddColumn(new TableColumn("Throttled").RightAligned())
-            .AddColumn(new TableColumn("Retried").RightAligned())
-            .AddColumn(new TableColumn("p50 s").RightAligned())
-            .AddColumn(new TableColumn("p95 s").RightAligned());
+            .AddColumn(new TableColumn("Retried").RightAligned());
         foreach (var plugin in summary.Plugins)
         {
-            tasks.AddRow(Row(plugin, Markup.Escape(plugin.TaskType)));
+            tasks.AddRow(TaskRow(plugin, Markup.Escape(plugin.TaskType)));
+            calls.AddRow(CallRow(plugin, Markup.Escape(plugin.TaskType)));
         }
 
-        tasks.AddEmptyRow();
-        tasks.AddRow(Row(summary.Total, "[bold]total[/]"));
+        tasks.AddRow(TaskRow(summary.Total, "[bold]total[/]"));
+        calls.AddRow(CallRow(summary.Total, "[bold]total[/]"));
         console.Write(tasks);
+        console.Write(calls);
 
         var services = new Table()
             .Border(border)
@@ -69,21 +75,26 @@ internal static class SummaryView
             : $"[red]FAILED[/]: remote jobs leaked: {N(summary.Leaked)}, tasks lost: {N(summary.Lost)} ({N(summary.Submitted)} tasks in {elapsed} s).");
     }
 
-    private static string[] Row(PluginSummary p, string name) =>
+    private static string[] TaskRow(PluginSummary p, string name) =>
     [
         name,
         N(p.Tasks),
         N(p.Phases.GetValueOrDefault("Success")),
         N(p.Phases.GetValueOrDefault("PermanentFailure") + p.Phases.GetValueOrDefault("RetryableFailure")),
         N(p.Phases.GetValueOrDefault("Aborted")),
+        Seconds(p.TimeToTerminalMs.P50),
+        Seconds(p.TimeToTerminalMs.P95),
+    ];
+
+    private static string[] CallRow(PluginSummary p, string name) =>
+    [
+        name,
         N(p.Calls.Create),
         N(p.Calls.Get),
         N(p.Calls.Delete),
         N(p.Calls.Do),
         N(p.Throttled),
         N(p.Retried),
-        Seconds(p.TimeToTerminalMs.P50),
-        Seconds(p.TimeToTerminalMs.P95),
     ];
 
     private static string Verdict(int count) => count == 0 ? "[green]0[/]" : $"[red]{N(count)}[/]";

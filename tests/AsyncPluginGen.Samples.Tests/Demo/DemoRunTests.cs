@@ -78,6 +78,7 @@ public sealed class DemoRunTests
         Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
         Assert.Contains("tasks ended", output, StringComparison.Ordinal);
         Assert.Contains("Tasks by final phase", output, StringComparison.Ordinal);
+        Assert.Contains("Remote calls by the host", output, StringComparison.Ordinal);
         Assert.Contains("Counted by the fake services", output, StringComparison.Ordinal);
         Assert.Contains("remote jobs leaked: 0, tasks lost: 0", output, StringComparison.Ordinal);
         Assert.DoesNotContain(output, c => char.IsControl(c) && c is not '\n' and not '\r');
