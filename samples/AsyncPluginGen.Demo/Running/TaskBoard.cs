@@ -97,7 +97,9 @@ internal sealed class TaskBoard
             var rate = 0d;
             lock (_previous)
             {
-                if (_previous.TryGetValue(lane.Name, out var before) && elapsed > before.At)
+                // The first snapshot measures from the start of the run.
+                var before = _previous.TryGetValue(lane.Name, out var previous) ? previous : (Calls: 0L, At: TimeSpan.Zero);
+                if (elapsed > before.At)
                 {
                     rate = (calls - before.Calls) / (elapsed - before.At).TotalSeconds;
                 }
