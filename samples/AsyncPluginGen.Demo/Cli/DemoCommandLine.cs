@@ -40,7 +40,7 @@ public static class DemoCommandLine
         faultRate.Validators.Add(r => InRange<double>(r, 0, 1));
         var seed = new Option<int>("--seed")
         {
-            Description = "Seed of every random choice (task mix, durations, faults, aborts), so a run can be repeated.",
+            Description = "Seed of the random choices. The task mix, inputs and aborts repeat exactly; which request meets a fault varies with the order requests arrive in.",
             DefaultValueFactory = _ => 42,
         };
         var abortFraction = new Option<double>("--abort-fraction")

@@ -18,7 +18,7 @@ public sealed record DemoOptions
     /// <summary>Probability in [0, 1] that a call to a fake service gets an injected fault (500, 503, 429, lost response).</summary>
     public double FaultRate { get; init; } = DefaultFaultRate;
 
-    /// <summary>The seed of every random choice, so a run can be repeated.</summary>
+    /// <summary>The seed of the random choices: the task mix, inputs and aborts repeat exactly; faults and durations depend on request order too.</summary>
     public int Seed { get; init; } = 42;
 
     /// <summary>Fraction in [0, 1] of tasks aborted while they run.</summary>
