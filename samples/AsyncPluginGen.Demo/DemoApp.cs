@@ -50,7 +50,7 @@ public static class DemoApp
         {
             summary = await DemoRun.RunAsync(options, view, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException)
         {
             await error.WriteLineAsync("error: the demo could not run: " + e.Message).ConfigureAwait(false);
             return CouldNotRun;
