@@ -5,10 +5,10 @@ using AsyncPluginGen.Hosting;
 
 namespace AsyncPluginGen.Benchmarks.Host;
 
-/// <summary>Tasks for the host benchmarks, spread evenly over the two host plugins.</summary>
+/// <summary>Tasks for the host benchmarks, spread evenly over the host plugins.</summary>
 internal static class HostTasks
 {
-    public static readonly string[] TaskTypes = ["host_bench_a", "host_bench_b"];
+    public static readonly string[] TaskTypes = ["host_bench_a", "host_bench_b", "host_bench_c"];
 
     public static TaskContext[] Create(int count) =>
         Enumerable.Range(0, count)
@@ -38,6 +38,7 @@ internal sealed class HostHarness : IAsyncDisposable
         {
             _options.Plugins[nameof(HostBenchPluginA)] = new PluginConfigOverride { ResyncInterval = interval };
             _options.Plugins[nameof(HostBenchPluginB)] = new PluginConfigOverride { ResyncInterval = interval };
+            _options.Plugins[nameof(HostBenchPluginC)] = new PluginConfigOverride { ResyncInterval = interval };
         }
 
         Host = new PluginHost(new PluginCatalog([AsyncPluginGenBenchmarksPluginRegistry.Instance]), NoServices.Instance, _options, time: Clock);
@@ -105,7 +106,7 @@ internal sealed class HostHarness : IAsyncDisposable
 /// </summary>
 internal sealed class NaiveHarness
 {
-    private readonly IAsyncPlugin<HostMeta, HostJob>[] _plugins = [new HostBenchPluginA(), new HostBenchPluginB()];
+    private readonly IAsyncPlugin<HostMeta, HostJob>[] _plugins = [new HostBenchPluginA(), new HostBenchPluginB(), new HostBenchPluginC()];
     private readonly TimeSpan _resync;
     private Task[] _loops = [];
     private volatile bool _stopping;
@@ -120,7 +121,7 @@ internal sealed class NaiveHarness
         _loops = new Task[tasks.Length];
         for (var i = 0; i < tasks.Length; i++)
         {
-            _loops[i] = PollAsync(_plugins[i % _plugins.Length], tasks[i]);
+            _loops[i] = PollAsync(_plugins[Array.IndexOf(HostTasks.TaskTypes, tasks[i].TaskType)], tasks[i]);
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class HeavyJobAttribute : JobMutatorConfigBaseAttribute
         : base(BenchmarkMode.JobFromCommandLine
             ? Job.Default
             : Job.Default
-                .WithWarmupCount(BenchmarkMode.Quick ? Math.Min(warmupCount, 2) : warmupCount)
+                .WithWarmupCount(warmupCount)
                 .WithIterationCount(BenchmarkMode.Quick ? 3 : 10))
     {
     }

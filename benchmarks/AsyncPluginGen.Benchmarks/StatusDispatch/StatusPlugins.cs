@@ -1,12 +1,9 @@
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace AsyncPluginGen.Benchmarks.StatusDispatch;
 
 // The Status benchmarks' plugins, for 4 and 32 states, enum and string. The generated ones (no Status method) get their
 // Status from the real generator when this project builds. The hand-written ones map the same states to the same
-// phases with a switch an author would write; the generator only forwards to it. Both are reached through the same
-// typed interface, IAsyncPlugin<TMeta, TResource>, as the host reaches them.
+// phases with a switch an author would write, in a static Status the benchmarks also call directly; the generator only
+// forwards to it. Through the typed interface, IAsyncPlugin<TMeta, TResource>, the host reaches both kinds alike.
 
 public sealed record JobRef(string Id)
 {
@@ -51,7 +48,7 @@ public sealed partial class Enum4HandPlugin
 
     public ValueTask DeleteAsync(JobRef meta, CancellationToken ct) => default;
 
-    public PhaseInfo Status(EnumJob4 job) => job.State switch
+    public static PhaseInfo Status(EnumJob4 job) => job.State switch
     {
         EnumState4.Pending => PhaseInfo.Queued("Pending"),
         EnumState4.Running => PhaseInfo.Running("Running"),
@@ -86,7 +83,7 @@ public sealed partial class String4HandPlugin
 
     public ValueTask DeleteAsync(JobRef meta, CancellationToken ct) => default;
 
-    public PhaseInfo Status(StringJob4 job) => job.State switch
+    public static PhaseInfo Status(StringJob4 job) => job.State switch
     {
         "PENDING" => PhaseInfo.Queued("PENDING"),
         "RUNNING" => PhaseInfo.Running("RUNNING"),
@@ -157,7 +154,7 @@ public sealed partial class Enum32HandPlugin
 
     public ValueTask DeleteAsync(JobRef meta, CancellationToken ct) => default;
 
-    public PhaseInfo Status(EnumJob32 job) => job.State switch
+    public static PhaseInfo Status(EnumJob32 job) => job.State switch
     {
         EnumState32.Submitted => PhaseInfo.Queued("Submitted"),
         EnumState32.Pending => PhaseInfo.Queued("Pending"),
@@ -248,7 +245,7 @@ public sealed partial class String32HandPlugin
 
     public ValueTask DeleteAsync(JobRef meta, CancellationToken ct) => default;
 
-    public PhaseInfo Status(StringJob32 job) => job.State switch
+    public static PhaseInfo Status(StringJob32 job) => job.State switch
     {
         "SUBMITTED" => PhaseInfo.Queued("SUBMITTED"),
         "PENDING" => PhaseInfo.Queued("PENDING"),
