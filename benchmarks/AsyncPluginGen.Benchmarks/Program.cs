@@ -1,0 +1,61 @@
+using AsyncPluginGen.Benchmarks.Infrastructure;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Order;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Perfolizer.Horology;
+
+namespace AsyncPluginGen.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks of issue 6 with BenchmarkDotNet's switcher, so its command-line options all work
+/// (<c>--filter</c>, <c>--list</c>, <c>--job</c>, ...). Two additions:
+/// <list type="bullet">
+/// <item><c>--quick</c>: smaller parameter sets and a short in-process job (about 3 minutes on 2 cores), to check that
+/// everything runs and to get rough figures. Without it, the full run: every size, BenchmarkDotNet's default job, one
+/// process per benchmark case.</item>
+/// <item>With no <c>--filter</c> (and no <c>--list</c>), every benchmark runs, rather than an interactive menu.</item>
+/// </list>
+/// </summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        BenchmarkMode.Quick = args.Contains("--quick", StringComparer.Ordinal);
+        args = args.Where(a => a != "--quick").ToArray();
+        if (!args.Any(a => a is "--filter" or "-f" or "--list"))
+        {
+            args = [.. args, "--filter", "*"];
+        }
+
+        BenchmarkMode.JobFromCommandLine = args.Any(a => a is "--job" or "-j" or "--inProcess" or "-i");
+        RetainedMemory.Reset();
+        var config = CreateConfig(BenchmarkMode.Quick, BenchmarkMode.JobFromCommandLine);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
+    }
+
+    private static ManualConfig CreateConfig(bool quick, bool jobFromCommandLine)
+    {
+        var config = ManualConfig.Create(DefaultConfig.Instance)
+            .AddColumn(PerTaskColumn.All)
+            .WithOrderer(new DefaultOrderer(SummaryOrderPolicy.Declared, MethodOrderPolicy.Declared))
+            .WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value));
+        if (quick && !jobFromCommandLine)
+        {
+            // In process: no project to generate and build, no process per case. Figures are rough; the full run is the reference.
+            config.AddJob(Job.Default
+                .WithToolchain(InProcessEmitToolchain.Instance)
+                .WithLaunchCount(1)
+                .WithWarmupCount(2)
+                .WithIterationCount(3)
+                .WithIterationTime(TimeInterval.FromMilliseconds(100))
+                .WithId("Quick"));
+        }
+
+        return config;
+    }
+}
