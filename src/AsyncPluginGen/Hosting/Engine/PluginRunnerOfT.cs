@@ -306,6 +306,7 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
             }
 
             _creating++;
+            record.HoldsCreateSlot = true;
         }
 
         try
@@ -316,8 +317,18 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         {
             lock (_gate)
             {
-                _creating--;
+                ReleaseCreateSlot(record);
             }
+        }
+    }
+
+    /// <summary>Under <see cref="_gate"/>: the task no longer counts as a create in flight (once, however it ended).</summary>
+    private void ReleaseCreateSlot(TaskRecord<TMeta, TResource> record)
+    {
+        if (record.HoldsCreateSlot)
+        {
+            record.HoldsCreateSlot = false;
+            _creating--;
         }
     }
 
@@ -389,7 +400,10 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
 
         lock (_gate)
         {
+            // The slot moves from "being created" to "polled" in one step: counted twice even briefly, a task near
+            // Caching.Size would park another one although there is room.
             _polling[record.Task.UniqueName] = record;
+            ReleaseCreateSlot(record);
         }
 
         if (created.HasResource)

@@ -92,6 +92,9 @@ internal sealed class TaskRecord<TMeta, TResource> : TaskRecord
 
     public bool ResourceSet;
 
+    /// <summary>Counted in the runner's creates in flight; handed over to the polling set, under the same lock, once created.</summary>
+    public bool HoldsCreateSlot;
+
     public override bool HasMeta => MetaSet;
 
     public override object? MetaObject => MetaSet ? Meta : null;

@@ -12,6 +12,12 @@ public static class HostActivity
 
     internal static Activity? Start(string operation, string pluginId, TaskRecord record)
     {
+        // Runs for every remote call: build the span name only when someone listens.
+        if (!Source.HasListeners())
+        {
+            return null;
+        }
+
         var activity = Source.StartActivity($"{pluginId} {operation}", ActivityKind.Client);
         activity?.SetTag("asyncplugin.plugin", pluginId);
         activity?.SetTag("asyncplugin.task_type", record.Task.TaskType);
