@@ -48,12 +48,15 @@ public sealed class CountersTests
         await GetsAsync(2);                                // t = 1.1: window (0.1, 1.1] holds 3 + 2 = 5
         clock.Advance(TimeSpan.FromMilliseconds(400));
         await GetsAsync(4);                                // t = 1.5: window (0.5, 1.5] holds 2 + 4 = 6 (0.5 is out)
+        clock.Advance(TimeSpan.FromMilliseconds(3_600));
+        await GetsAsync(1);                                // t = 5.1: the 5-second window [0.5, 5.5) holds 3 + 2 + 4 + 1 = 10
 
         var stats = service.GetStats();
         Assert.Equal(8, stats.MaxReadsPerSecond);
+        Assert.Equal(14, stats.MaxReadsPer5Seconds);       // [0, 5) holds the first 14; t = 5.1 falls outside it
         Assert.Equal(8, stats.MaxCallsPerSecond[JobEndpoint.Get]);
         Assert.Equal(1, stats.MaxWritesPerSecond);
-        Assert.Equal(14, stats.CallCount(JobEndpoint.Get));
+        Assert.Equal(15, stats.CallCount(JobEndpoint.Get));
     }
 
     [Fact]

@@ -85,6 +85,15 @@ public sealed record JobServiceStats
     /// <summary>The most writes (create and cancel) received within any 1-second window.</summary>
     public required int MaxWritesPerSecond { get; init; }
 
+    /// <summary>
+    /// The most reads received within any 5-second window. A rate limit shows here with little blur from scheduling
+    /// jitter, which can move a request across a 1-second boundary but rarely across five.
+    /// </summary>
+    public required int MaxReadsPer5Seconds { get; init; }
+
+    /// <summary>The most writes received within any 5-second window.</summary>
+    public required int MaxWritesPer5Seconds { get; init; }
+
     /// <summary>Jobs created in all.</summary>
     public required int JobsCreated { get; init; }
 

@@ -10,7 +10,8 @@ namespace AsyncPluginGen.JobService;
 /// </summary>
 internal sealed class JobStore
 {
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FiveSeconds = TimeSpan.FromSeconds(5);
 
     private readonly object _gate = new();
     private readonly JobServiceOptions _options;
@@ -21,9 +22,9 @@ internal sealed class JobStore
     private readonly Dictionary<string, int> _createsPerKey = new(StringComparer.Ordinal);
     private readonly List<StoredJob> _jobs = [];
     private readonly long[] _calls = new long[3];
-    private readonly SlidingWindowCounter[] _endpointRates = [new(Window), new(Window), new(Window)];
-    private readonly SlidingWindowCounter _readRate = new(Window);
-    private readonly SlidingWindowCounter _writeRate = new(Window);
+    private readonly SlidingWindowCounter[] _endpointRates = [new(), new(), new()];
+    private readonly SlidingWindowCounter _readRate = new();
+    private readonly SlidingWindowCounter _writeRate = new();
     private readonly Dictionary<FaultKind, int> _faults = new();
     private readonly List<(int Count, TaskCompletionSource Signal)> _holdWaiters = [];
     private int _held;
@@ -295,9 +296,11 @@ internal sealed class JobStore
             {
                 Now = now,
                 Calls = Enum.GetValues<JobEndpoint>().ToDictionary(e => e, e => _calls[(int)e]),
-                MaxCallsPerSecond = Enum.GetValues<JobEndpoint>().ToDictionary(e => e, e => _endpointRates[(int)e].Max),
-                MaxReadsPerSecond = _readRate.Max,
-                MaxWritesPerSecond = _writeRate.Max,
+                MaxCallsPerSecond = Enum.GetValues<JobEndpoint>().ToDictionary(e => e, e => _endpointRates[(int)e].MaxWithin(Second)),
+                MaxReadsPerSecond = _readRate.MaxWithin(Second),
+                MaxWritesPerSecond = _writeRate.MaxWithin(Second),
+                MaxReadsPer5Seconds = _readRate.MaxWithin(FiveSeconds),
+                MaxWritesPer5Seconds = _writeRate.MaxWithin(FiveSeconds),
                 JobsCreated = _jobs.Count,
                 LiveJobs = live,
                 MaxConcurrentLiveJobs = maxLive,
@@ -343,33 +346,30 @@ internal sealed class JobStore
 }
 
 /// <summary>
-/// The most events seen within any window of a fixed length ending at an event: each event counts the events in
-/// (t - window, t]. Not thread-safe; the store locks around it.
+/// The most events seen within any window of a given length starting at an event. Not thread-safe; the store locks
+/// around it.
 /// </summary>
-internal sealed class SlidingWindowCounter(TimeSpan window)
+internal sealed class SlidingWindowCounter
 {
     // Send times can arrive out of order, so every time is kept and the busiest window is found when asked.
     private readonly List<DateTimeOffset> _times = new();
 
     /// <summary>The most events in any window [t, t + window).</summary>
-    public int Max
+    public int MaxWithin(TimeSpan window)
     {
-        get
+        var sorted = _times.Order().ToArray();
+        var max = 0;
+        for (int start = 0, end = 0; start < sorted.Length; start++)
         {
-            var sorted = _times.Order().ToArray();
-            var max = 0;
-            for (int start = 0, end = 0; start < sorted.Length; start++)
+            while (end < sorted.Length && sorted[end] < sorted[start] + window)
             {
-                while (end < sorted.Length && sorted[end] < sorted[start] + window)
-                {
-                    end++;
-                }
-
-                max = Math.Max(max, end - start);
+                end++;
             }
 
-            return max;
+            max = Math.Max(max, end - start);
         }
+
+        return max;
     }
 
     public void Record(DateTimeOffset at) => _times.Add(at);
