@@ -1,0 +1,100 @@
+using Xunit;
+
+namespace AsyncPluginGen.Package.Tests.Infrastructure;
+
+/// <summary>
+/// Packs the runtime project once, in Release as it ships, into a local folder feed, and makes consumer projects that
+/// restore from it. Consumers restore into a packages folder of their own, so a package of the same version left in
+/// the machine's NuGet cache by an earlier build can never stand in for the one just packed; the machine's cache
+/// serves every other package read-only.
+/// </summary>
+public sealed class PackageFeed : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "apg-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+
+    /// <summary>The folder feed holding the .nupkg and .snupkg.</summary>
+    public string FeedDirectory => Path.Combine(_root, "feed");
+
+    /// <summary>The package version, from Directory.Build.props.</summary>
+    public string Version => RepositoryLayout.Version;
+
+    /// <summary>The package file.</summary>
+    public string PackagePath => Path.Combine(FeedDirectory, $"AsyncPluginGen.{Version}.nupkg");
+
+    /// <summary>The symbols package file.</summary>
+    public string SymbolsPackagePath => Path.Combine(FeedDirectory, $"AsyncPluginGen.{Version}.snupkg");
+
+    /// <summary>What <c>dotnet pack</c> printed.</summary>
+    public ProcessResult Pack { get; private set; } = new(-1, "");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(FeedDirectory);
+        // No restore: the solution's restore has already run, and a second one would rewrite the assets file under a
+        // build of another test project.
+        Pack = await DotNetCli.RunAsync(RepositoryLayout.Root, "pack", RepositoryLayout.RuntimeProject, "-c", "Release", "--no-restore", "-o", FeedDirectory, "-nodeReuse:false");
+        if (Pack.ExitCode != 0 || !File.Exists(PackagePath))
+        {
+            throw new InvalidOperationException($"dotnet pack did not produce {PackagePath}: {Pack}");
+        }
+    }
+
+    /// <summary>Copies the consumer template into a fresh folder that restores from this feed.</summary>
+    /// <param name="name">The consumer's folder name, one per scenario so builds never share obj/.</param>
+    public ConsumerProject CreateConsumer(string name)
+    {
+        var directory = Path.Combine(_root, name);
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "ConsumerTemplate"), directory);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config>
+                <add key="globalPackagesFolder" value="{Path.Combine(directory, "packages")}" />
+              </config>
+              <packageSources>
+                <add key="asyncplugingen-local" value="{FeedDirectory}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine-cache" value="{MachinePackagesFolder()}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        return new ConsumerProject(directory, Version);
+    }
+
+    public Task DisposeAsync()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not fail the run; the temp folder is cleaned by the machine.
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string MachinePackagesFolder() =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    private static void CopyDirectory(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+}
+
+/// <summary>The tests that share one packed feed.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackageFeedCollection : ICollectionFixture<PackageFeed>
+{
+    public const string Name = "package feed";
+}

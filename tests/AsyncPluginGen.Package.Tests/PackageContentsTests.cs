@@ -1,0 +1,200 @@
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using AsyncPluginGen.Package.Tests.Infrastructure;
+using Xunit;
+
+namespace AsyncPluginGen.Package.Tests;
+
+/// <summary>What <c>dotnet pack</c> puts in the package, read from the .nupkg itself.</summary>
+[Collection(PackageFeedCollection.Name)]
+public sealed class PackageContentsTests(PackageFeed feed)
+{
+    private static readonly string[] RoslynComponents =
+    [
+        "analyzers/dotnet/cs/AsyncPluginGen.Analyzers.CodeFixes.dll",
+        "analyzers/dotnet/cs/AsyncPluginGen.Analyzers.dll",
+        "analyzers/dotnet/cs/AsyncPluginGen.Generators.dll",
+    ];
+
+    [Fact]
+    public void Pack_reports_no_warnings()
+    {
+        // NU1603 is the package feed's, not the package's: it lacks System.Composition 7.0.0, which Roslyn 4.8's
+        // workspaces ask for, and the code fixes' build takes 8.0.0 (Directory.Build.props keeps it a warning).
+        var warnings = feed.Pack.Output.Split('\n')
+            .Where(line => line.Contains("warning", StringComparison.OrdinalIgnoreCase) && !line.Contains("warning NU1603: Microsoft.CodeAnalysis.Workspaces.Common 4.8.0 depends on System.Composition", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(warnings.Count == 0, "dotnet pack warned:\n" + string.Join("\n", warnings));
+    }
+
+    [Fact]
+    public void Package_holds_the_runtime_in_lib_and_the_generator_analyzers_and_code_fixes_under_analyzers_dotnet_cs()
+    {
+        using var package = ZipFile.OpenRead(feed.PackagePath);
+        var content = package.Entries
+            .Select(e => e.FullName)
+            .Where(name => !name.StartsWith("_rels/", StringComparison.Ordinal) && !name.StartsWith("package/", StringComparison.Ordinal) && name != "[Content_Types].xml")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        string[] expected =
+        [
+            "AsyncPluginGen.nuspec",
+            "README.md",
+            .. RoslynComponents,
+            "lib/net8.0/AsyncPluginGen.dll",
+            "lib/net8.0/AsyncPluginGen.xml",
+        ];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), content);
+    }
+
+    [Fact]
+    public void Nuspec_carries_id_version_license_readme_repository_and_tags()
+    {
+        var metadata = ReadNuspec(feed.PackagePath);
+
+        Assert.Equal("AsyncPluginGen", Value(metadata, "id"));
+        Assert.Equal(RepositoryLayout.Version, Value(metadata, "version"));
+        var license = Element(metadata, "license");
+        Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
+        Assert.Equal("README.md", Value(metadata, "readme"));
+        Assert.StartsWith("https://", Value(metadata, "projectUrl"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(Value(metadata, "description")));
+
+        var repository = Element(metadata, "repository");
+        Assert.Equal("git", (string?)repository.Attribute("type"));
+        Assert.StartsWith("https://", (string?)repository.Attribute("url"), StringComparison.Ordinal);
+        Assert.Matches("^[0-9a-f]{40}$", (string?)repository.Attribute("commit") ?? "");
+
+        var tags = Value(metadata, "tags").Split(' ');
+        Assert.Contains("source-generator", tags);
+        Assert.Contains("roslyn", tags);
+        Assert.Contains("flyte", tags);
+    }
+
+    [Fact]
+    public void Readme_in_the_package_is_the_package_readme()
+    {
+        using var package = ZipFile.OpenRead(feed.PackagePath);
+        using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
+        var packed = reader.ReadToEnd();
+
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryLayout.Root, "src", "AsyncPluginGen", "PACKAGE.md")), packed);
+    }
+
+    [Fact]
+    public void Dependencies_are_the_runtime_libraries_only_and_never_the_compiler()
+    {
+        var metadata = ReadNuspec(feed.PackagePath);
+        var dependencies = Element(metadata, "dependencies").Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+
+        Assert.NotEmpty(dependencies);
+        Assert.All(dependencies, id => Assert.True(
+            id.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || id == "System.Threading.RateLimiting",
+            $"unexpected dependency {id}"));
+        Assert.DoesNotContain(dependencies, id => id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || id.StartsWith("Microsoft.Net.Compilers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Roslyn_components_target_Roslyn_4_8_and_the_runtime_does_not_reference_Roslyn()
+    {
+        using var package = ZipFile.OpenRead(feed.PackagePath);
+        foreach (var component in RoslynComponents)
+        {
+            var roslyn = AssemblyReferences(package, component).Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(roslyn);
+            Assert.All(roslyn, r => Assert.True(r.Version <= new Version(4, 8, 0, 0), $"{component} references {r.Name} {r.Version}, newer than 4.8: older compilers could not load it."));
+        }
+
+        Assert.DoesNotContain(AssemblyReferences(package, "lib/net8.0/AsyncPluginGen.dll"), r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Runtime_in_the_package_is_marked_trimmable()
+    {
+        // IsTrimmable puts [assembly: AssemblyMetadata("IsTrimmable", "True")] in the assembly: the trimmer then trims
+        // it member by member in an application that publishes trimmed or Native AOT.
+        using var package = ZipFile.OpenRead(feed.PackagePath);
+        var metadata = AssemblyMetadataAttributes(package, "lib/net8.0/AsyncPluginGen.dll");
+
+        Assert.Contains(("IsTrimmable", "True"), metadata);
+    }
+
+    [Fact]
+    public void Symbols_package_holds_the_runtime_pdb()
+    {
+        Assert.True(File.Exists(feed.SymbolsPackagePath), $"no symbols package at {feed.SymbolsPackagePath}");
+        using var symbols = ZipFile.OpenRead(feed.SymbolsPackagePath);
+        var pdb = symbols.GetEntry("lib/net8.0/AsyncPluginGen.pdb");
+        Assert.NotNull(pdb);
+
+        // A portable PDB (what symbol servers take) starts with the metadata signature "BSJB".
+        using var stream = pdb.Open();
+        var signature = new byte[4];
+        stream.ReadExactly(signature);
+        Assert.Equal("BSJB"u8.ToArray(), signature);
+    }
+
+    private static XElement ReadNuspec(string packagePath)
+    {
+        using var package = ZipFile.OpenRead(packagePath);
+        using var stream = package.GetEntry("AsyncPluginGen.nuspec")!.Open();
+        return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    private static XElement Element(XElement metadata, string name) =>
+        metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name) ?? throw new Xunit.Sdk.XunitException($"the nuspec has no <{name}>");
+
+    private static string Value(XElement metadata, string name) => Element(metadata, name).Value;
+
+    private static List<(string Name, Version Version)> AssemblyReferences(ZipArchive package, string entry) =>
+        ReadMetadata(package, entry, reader => reader.AssemblyReferences
+            .Select(h => reader.GetAssemblyReference(h))
+            .Select(r => (reader.GetString(r.Name), r.Version))
+            .ToList());
+
+    private static List<(string Key, string Value)> AssemblyMetadataAttributes(ZipArchive package, string entry) =>
+        ReadMetadata(package, entry, reader => reader.GetAssemblyDefinition().GetCustomAttributes()
+            .Select(h => reader.GetCustomAttribute(h))
+            .Where(a => a.Constructor.Kind == HandleKind.MemberReference
+                && reader.GetMemberReference((MemberReferenceHandle)a.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
+                && reader.GetString(reader.GetTypeReference((TypeReferenceHandle)parent).Name) == "AssemblyMetadataAttribute")
+            .Select(a => a.DecodeValue(new StringArguments()))
+            .Select(v => ((string)v.FixedArguments[0].Value!, (string)v.FixedArguments[1].Value!))
+            .ToList());
+
+    private static T ReadMetadata<T>(ZipArchive package, string entry, Func<MetadataReader, T> read)
+    {
+        using var buffer = new MemoryStream();
+        using (var stream = package.GetEntry(entry)?.Open() ?? throw new Xunit.Sdk.XunitException($"no {entry} in the package"))
+        {
+            stream.CopyTo(buffer);
+        }
+
+        buffer.Position = 0;
+        using var pe = new PEReader(buffer);
+        return read(pe.GetMetadataReader());
+    }
+
+    // Decodes attribute arguments of the one shape AssemblyMetadataAttribute has: two strings.
+    private sealed class StringArguments : ICustomAttributeTypeProvider<Type>
+    {
+        public Type GetPrimitiveType(PrimitiveTypeCode typeCode) => typeCode == PrimitiveTypeCode.String ? typeof(string) : typeof(object);
+
+        public Type GetSystemType() => typeof(Type);
+
+        public Type GetSZArrayType(Type elementType) => elementType.MakeArrayType();
+
+        public Type GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => typeof(object);
+
+        public Type GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => typeof(object);
+
+        public Type GetTypeFromSerializedName(string name) => typeof(object);
+
+        public PrimitiveTypeCode GetUnderlyingEnumType(Type type) => PrimitiveTypeCode.Int32;
+
+        public bool IsSystemType(Type type) => type == typeof(Type);
+    }
+}
