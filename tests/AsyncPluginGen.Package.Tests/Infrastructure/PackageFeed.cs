@@ -30,9 +30,9 @@ public sealed class PackageFeed : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
-        // No restore: the solution's restore has already run, and a second one would rewrite the assets file under a
-        // build of another test project.
-        Pack = await DotNetCli.RunAsync(RepositoryLayout.Root, "pack", RepositoryLayout.RuntimeProject, "-c", "Release", "--no-restore", "-o", FeedDirectory, "-nodeReuse:false");
+        // Built under an artifacts folder of its own (obj/ included), so packing never writes where a concurrent build
+        // of the solution, or another test's publish, is writing.
+        Pack = await DotNetCli.RunAsync(RepositoryLayout.Root, "pack", RepositoryLayout.RuntimeProject, "-c", "Release", "--artifacts-path", Path.Combine(_root, "artifacts"), "-o", FeedDirectory, "-nodeReuse:false");
         if (Pack.ExitCode != 0 || !File.Exists(PackagePath))
         {
             throw new InvalidOperationException($"dotnet pack did not produce {PackagePath}: {Pack}");
