@@ -18,7 +18,7 @@ public static class AotSampleCommandLine
         Hosts the generated warehouse_query plugin (through AddAsyncPluginGenSamplesPlugins() and a PluginHost) and runs
         N tasks against a fake BigQuery service on 127.0.0.1. Every tenth task is aborted once its job exists.
 
-          --tasks N    tasks to run, 1 to 10000 (default 100)
+          --tasks N    tasks to run, 1 to 1000 (default 100)
           --timings    also print start-up figures: process start to Main, registry cold start, first task terminal, total
           --help       show this text
 

@@ -7,7 +7,7 @@ public sealed record AotSampleOptions
     public const int MinTasks = 1;
 
     /// <summary>The most tasks a run accepts.</summary>
-    public const int MaxTasks = 10_000;
+    public const int MaxTasks = 1_000;
 
     /// <summary>Tasks to run; every tenth is aborted once its remote job exists.</summary>
     public int Tasks { get; init; } = 100;
