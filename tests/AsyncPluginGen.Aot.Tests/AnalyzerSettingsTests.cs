@@ -5,7 +5,8 @@ namespace AsyncPluginGen.Aot.Tests;
 
 /// <summary>
 /// The trim and AOT analyzers run in every ordinary build of the sample and of the library, not only at publish, so a
-/// reflection-based call fails <c>dotnet build</c> (warnings are errors). Read by MSBuild evaluation of the projects.
+/// reflection-based call fails <c>dotnet build</c> (warnings are errors); in the plugin library that includes the code
+/// the generator wrote. Read by MSBuild evaluation of the projects.
 /// </summary>
 public sealed class AnalyzerSettingsTests
 {
@@ -25,6 +26,18 @@ public sealed class AnalyzerSettingsTests
         var properties = await EvaluateAsync(RepositoryRoot.LibraryProject, "IsAotCompatible", "IsTrimmable", "EnableAotAnalyzer", "EnableTrimAnalyzer", "EnableConfigurationBindingGenerator", "TreatWarningsAsErrors");
 
         Assert.All(properties, p => Assert.True(p.Value == "true", $"{p.Key} is '{p.Value}' in the library"));
+    }
+
+    [Theory]
+    [InlineData("AsyncPluginGen.Samples")]
+    [InlineData("AsyncPluginGen.Samples.FakeServices")]
+    public async Task TheProjectsTheSampleCompiles_AreAotCompatible_SoGeneratedPluginCodeIsAnalyzedToo(string name)
+    {
+        var project = Path.Combine(RepositoryRoot.Path, "samples", name, name + ".csproj");
+
+        var properties = await EvaluateAsync(project, "IsAotCompatible", "EnableAotAnalyzer", "EnableTrimAnalyzer");
+
+        Assert.All(properties, p => Assert.True(p.Value == "true", $"{p.Key} is '{p.Value}' in {name}"));
     }
 
     private static async Task<Dictionary<string, string>> EvaluateAsync(string project, params string[] names)

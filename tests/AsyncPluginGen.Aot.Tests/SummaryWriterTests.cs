@@ -46,14 +46,14 @@ public sealed class SummaryWriterTests
     [Fact]
     public void Timings_AreMillisecondsWithTheirSource()
     {
-        var timings = new StartupTimings((TimeSpan.FromMilliseconds(4.5), "launcher's APG_LAUNCHED_AT_UNIX_US"), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(2.25), TimeSpan.FromMilliseconds(30), null, TimeSpan.FromSeconds(5));
+        var timings = new StartupTimings((TimeSpan.FromMilliseconds(4.5), "launcher's APG_LAUNCHED_AT_UNIX_US"), new RegistryTimings(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(0.5), TimeSpan.FromMilliseconds(2.25)), TimeSpan.FromMilliseconds(30), null, TimeSpan.FromSeconds(5));
         using var output = new StringWriter();
 
         SummaryWriter.Write(output, timings);
 
         var text = output.ToString();
         Assert.Contains("timing process-start-to-main-ms: 4.500 (launcher's APG_LAUNCHED_AT_UNIX_US)", text, StringComparison.Ordinal);
-        Assert.Contains("timing registry-cold-start-ms: 3.250 (build provider 1.000, resolve host 2.250)", text, StringComparison.Ordinal);
+        Assert.Contains("timing registry-cold-start-ms: 3.750 (build provider 1.000, resolve catalog 0.500, resolve host 2.250)", text, StringComparison.Ordinal);
         Assert.Contains("timing first-task-terminal-ms: n/a (no task ended)", text, StringComparison.Ordinal);
         Assert.Contains("timing total-ms: 5000.000", text, StringComparison.Ordinal);
     }

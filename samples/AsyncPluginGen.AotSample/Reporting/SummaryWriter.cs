@@ -42,7 +42,8 @@ public static class SummaryWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(timings);
         output.WriteLine("timing process-start-to-main-ms: " + (timings.ProcessStartToMain is { } main ? $"{Ms(main.Time)} ({main.Source})" : "n/a (run in-process)"));
-        output.WriteLine($"timing registry-cold-start-ms: {Ms(timings.RegistryColdStart)} (build provider {Ms(timings.BuildProvider)}, resolve host {Ms(timings.ResolveHost)})");
+        var registry = timings.Registry;
+        output.WriteLine($"timing registry-cold-start-ms: {Ms(registry.Total)} (build provider {Ms(registry.BuildProvider)}, resolve catalog {Ms(registry.ResolveCatalog)}, resolve host {Ms(registry.ResolveHost)})");
         output.WriteLine("timing service-start-ms: " + Ms(timings.ServiceStart));
         output.WriteLine("timing first-task-terminal-ms: " + (timings.FirstTerminal is { } first ? Ms(first) : "n/a (no task ended)"));
         output.WriteLine("timing total-ms: " + Ms(timings.Total));

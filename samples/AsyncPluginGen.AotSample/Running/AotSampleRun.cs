@@ -36,7 +36,7 @@ internal static class AotSampleRun
     public static async Task<(RunSummary Summary, StartupTimings Timings)> RunAsync(AotSampleOptions options, MainClock clock, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        var (provider, host, build, resolve) = SampleServices.Start(http);
+        var (provider, host, registry) = SampleServices.Start(http);
         await using var _ = provider.ConfigureAwait(false);
 
         var serviceStarted = Stopwatch.GetTimestamp();
@@ -74,7 +74,7 @@ internal static class AotSampleRun
         var elapsed = Stopwatch.GetElapsedTime(submitted);
         var summary = Summarize(tasks, handles, service, elapsed);
         TimeSpan? first = firstTerminal.IsCompletedSuccessfully ? firstTerminal.Result : null;
-        var timings = new StartupTimings(clock.ProcessStartToMain(), build, resolve, serviceStart, first, clock.Elapsed());
+        var timings = new StartupTimings(clock.ProcessStartToMain(), registry, serviceStart, first, clock.Elapsed());
         return (summary, timings);
     }
 
