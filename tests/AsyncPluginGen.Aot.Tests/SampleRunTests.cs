@@ -41,6 +41,20 @@ public sealed class SampleRunTests
     }
 
     [Fact]
+    public async Task OneTask_ItsEndIsBothTheFirstAndTheLast_AndItsTimeIsReported()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await AotSampleApp.RunAsync(["--tasks", "1", "--timings"], output, error, MainClock.InProcess(), CancellationToken.None).WaitAsync(RunLimit);
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        var summary = SampleOutput.Parse(output.ToString());
+        summary.AssertAllAsExpected(1);
+        Assert.True(summary.TimingMs("first-task-terminal-ms") <= summary.TimingMs("total-ms"));
+    }
+
+    [Fact]
     public async Task AsAJitProcess_ExitsWith0_AndMeasuresProcessStartToMainFromTheLaunchersClock()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "AsyncPluginGen.AotSample.dll");

@@ -61,19 +61,22 @@ internal static class AotSampleRun
 
         var completions = handles.Select(h => h.Completion).ToArray();
         var firstTerminal = Task.WhenAny(completions).ContinueWith(_ => clock.Elapsed(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        TimeSpan? first = null;
         try
         {
             await Task.WhenAll(completions).WaitAsync(options.Deadline, cancellationToken).ConfigureAwait(false);
             await Task.WhenAll(aborts).ConfigureAwait(false);
+            // Every task has ended, so the first one has too; awaiting, not peeking, waits for its continuation.
+            first = await firstTerminal.ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             // Whatever has not ended by the deadline is reported as unfinished and lost.
+            first = firstTerminal.IsCompletedSuccessfully ? firstTerminal.Result : null;
         }
 
         var elapsed = Stopwatch.GetElapsedTime(submitted);
         var summary = Summarize(tasks, handles, service, elapsed);
-        TimeSpan? first = firstTerminal.IsCompletedSuccessfully ? firstTerminal.Result : null;
         var timings = new StartupTimings(clock.ProcessStartToMain(), registry, serviceStart, first, clock.Elapsed());
         return (summary, timings);
     }
