@@ -15,7 +15,7 @@ public sealed class AnalyzerSettingsTests
     [Fact]
     public async Task TheSample_PublishesAot_WithTheAotTrimAndSingleFileAnalyzersOn()
     {
-        var properties = await EvaluateAsync(RepositoryRoot.SampleProject, "PublishAot", "EnableAotAnalyzer", "EnableTrimAnalyzer", "EnableSingleFileAnalyzer", "InvariantGlobalization", "TreatWarningsAsErrors");
+        var properties = await EvaluateAsync(RepositoryRoot.AotSampleProject, "PublishAot", "EnableAotAnalyzer", "EnableTrimAnalyzer", "EnableSingleFileAnalyzer", "InvariantGlobalization", "TreatWarningsAsErrors");
 
         Assert.All(properties, p => Assert.True(p.Value == "true", $"{p.Key} is '{p.Value}' in the sample"));
     }
@@ -23,7 +23,7 @@ public sealed class AnalyzerSettingsTests
     [Fact]
     public async Task TheLibrary_IsAotCompatibleAndTrimmable_WithTheAnalyzersOn()
     {
-        var properties = await EvaluateAsync(RepositoryRoot.LibraryProject, "IsAotCompatible", "IsTrimmable", "EnableAotAnalyzer", "EnableTrimAnalyzer", "EnableConfigurationBindingGenerator", "TreatWarningsAsErrors");
+        var properties = await EvaluateAsync(RepositoryRoot.LibraryProject, "IsAotCompatible", "IsTrimmable", "EnableAotAnalyzer", "EnableTrimAnalyzer", "EnableSingleFileAnalyzer", "EnableConfigurationBindingGenerator", "TreatWarningsAsErrors");
 
         Assert.All(properties, p => Assert.True(p.Value == "true", $"{p.Key} is '{p.Value}' in the library"));
     }

@@ -24,7 +24,7 @@ public sealed class NativePublishTests(ITestOutputHelper log) : IDisposable
 
         var publish = await ProcessRunner.RunAsync(
             "dotnet",
-            ["publish", RepositoryRoot.SampleProject, "-c", "Release", "-r", "linux-x64", "--artifacts-path", _artifacts, "--disable-build-servers", "-nologo"],
+            ["publish", RepositoryRoot.AotSampleProject, "-c", "Release", "-r", "linux-x64", "--artifacts-path", _artifacts, "--disable-build-servers", "-nologo"],
             PublishLimit);
         log.WriteLine($"dotnet publish took {publish.Elapsed.TotalSeconds:0} s");
 

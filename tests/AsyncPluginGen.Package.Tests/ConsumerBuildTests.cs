@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using AsyncPluginGen.Package.Tests.Infrastructure;
+using AsyncPluginGen.Tests.Shared;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -24,13 +25,13 @@ public sealed class ConsumerBuildTests(PackageFeed feed, ITestOutputHelper outpu
 
         var build = await consumer.BuildAsync();
         output.WriteLine(build.ToString());
-        Assert.True(build.ExitCode == 0, "the consumer did not build:\n" + build);
+        Assert.True(build.Exit == 0, "the consumer did not build:\n" + build);
         Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
         AssertRestoredFromTheFeed(consumer);
 
         var run = await consumer.RunAsync();
         output.WriteLine(run.ToString());
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.Exit);
         Assert.Contains("plugins: echo -> EchoPlugin", run.Output, StringComparison.Ordinal);
         Assert.Contains("task exec-1: Success, state Succeeded, remote jobs 1", run.Output, StringComparison.Ordinal);
     }
@@ -43,7 +44,7 @@ public sealed class ConsumerBuildTests(PackageFeed feed, ITestOutputHelper outpu
         var build = await consumer.BuildAsync("IncludeBrokenPlugin=true");
         output.WriteLine(build.ToString());
 
-        Assert.NotEqual(0, build.ExitCode);
+        Assert.NotEqual(0, build.Exit);
         Assert.Contains("error APG1001: Status must not call the network, but it reaches Status → Describe → HttpClient.GetStringAsync (HTTP request)", build.Output, StringComparison.Ordinal);
         Assert.Contains("Broken/PagePlugin.cs", build.Output, StringComparison.Ordinal);
 
@@ -63,16 +64,16 @@ public sealed class ConsumerBuildTests(PackageFeed feed, ITestOutputHelper outpu
 
         var build = await consumer.BuildAsync(toolset);
         output.WriteLine(build.ToString());
-        Assert.True(build.ExitCode == 0, $"the consumer did not build with compiler {OlderCompiler}:\n" + build);
+        Assert.True(build.Exit == 0, $"the consumer did not build with compiler {OlderCompiler}:\n" + build);
 
         var run = await consumer.RunAsync();
         output.WriteLine(run.ToString());
-        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.Exit);
         Assert.Contains("task exec-1: Success, state Succeeded, remote jobs 1", run.Output, StringComparison.Ordinal);
 
         var broken = await consumer.BuildAsync(toolset, "IncludeBrokenPlugin=true");
         output.WriteLine(broken.ToString());
-        Assert.NotEqual(0, broken.ExitCode);
+        Assert.NotEqual(0, broken.Exit);
         Assert.Contains("error APG1001: Status must not call the network, but it reaches Status → Describe → HttpClient.GetStringAsync (HTTP request)", broken.Output, StringComparison.Ordinal);
 
         // The compiler that ran them was the older one, from the toolset package.
@@ -82,7 +83,7 @@ public sealed class ConsumerBuildTests(PackageFeed feed, ITestOutputHelper outpu
         Assert.Contains($"Compiler version: '{OlderCompiler}-", version, StringComparison.Ordinal);
     }
 
-    private static string CompilerVersionLine(ProcessResult probe) =>
+    private static string CompilerVersionLine(ProcessRunner.Result probe) =>
         probe.Output.Split('\n').FirstOrDefault(line => line.Contains("error CS8304: Compiler version:", StringComparison.Ordinal))
         ?? throw new Xunit.Sdk.XunitException("the compiler did not print its version (CS8304):\n" + probe);
 

@@ -1,3 +1,5 @@
+using AsyncPluginGen.Tests.Shared;
+
 namespace AsyncPluginGen.Package.Tests.Infrastructure;
 
 /// <summary>One copy of the consumer project, restoring AsyncPluginGen from the test feed.</summary>
@@ -6,12 +8,12 @@ namespace AsyncPluginGen.Package.Tests.Infrastructure;
 public sealed record ConsumerProject(string Directory, string PackageVersion)
 {
     /// <summary>Restores and builds it; <paramref name="properties"/> are MSBuild properties (name=value).</summary>
-    public Task<ProcessResult> BuildAsync(params string[] properties) =>
-        DotNetCli.RunAsync(Directory, ["build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", $"-p:AsyncPluginGenVersion={PackageVersion}", .. properties.Select(p => "-p:" + p)]);
+    public Task<ProcessRunner.Result> BuildAsync(params string[] properties) =>
+        ProcessRunner.RunAsync("dotnet", ["build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", $"-p:AsyncPluginGenVersion={PackageVersion}", .. properties.Select(p => "-p:" + p)], PackageFeed.DotNetLimit, Directory);
 
     /// <summary>Runs the built program.</summary>
-    public Task<ProcessResult> RunAsync() =>
-        DotNetCli.RunAsync(Directory, "exec", Path.Combine(Directory, "bin", "Release", "net10.0", "Consumer.dll"));
+    public Task<ProcessRunner.Result> RunAsync() =>
+        ProcessRunner.RunAsync("dotnet", ["exec", Path.Combine(Directory, "bin", "Release", "net10.0", "Consumer.dll")], PackageFeed.DotNetLimit, Directory);
 
     /// <summary>The packages restored for it (its own folder, see <see cref="PackageFeed"/>).</summary>
     public string PackagesDirectory => Path.Combine(Directory, "packages");

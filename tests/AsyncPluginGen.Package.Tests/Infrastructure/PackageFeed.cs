@@ -1,3 +1,4 @@
+using AsyncPluginGen.Tests.Shared;
 using Xunit;
 
 namespace AsyncPluginGen.Package.Tests.Infrastructure;
@@ -10,13 +11,16 @@ namespace AsyncPluginGen.Package.Tests.Infrastructure;
 /// </summary>
 public sealed class PackageFeed : IAsyncLifetime
 {
+    /// <summary>How long one pack, build or run may take before the test fails.</summary>
+    public static readonly TimeSpan DotNetLimit = TimeSpan.FromMinutes(5);
+
     private readonly string _root = Path.Combine(Path.GetTempPath(), "apg-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
     /// <summary>The folder feed holding the .nupkg and .snupkg.</summary>
     public string FeedDirectory => Path.Combine(_root, "feed");
 
     /// <summary>The package version, from Directory.Build.props.</summary>
-    public string Version => RepositoryLayout.Version;
+    public string Version => RepositoryRoot.Version;
 
     /// <summary>The package file.</summary>
     public string PackagePath => Path.Combine(FeedDirectory, $"AsyncPluginGen.{Version}.nupkg");
@@ -25,15 +29,15 @@ public sealed class PackageFeed : IAsyncLifetime
     public string SymbolsPackagePath => Path.Combine(FeedDirectory, $"AsyncPluginGen.{Version}.snupkg");
 
     /// <summary>What <c>dotnet pack</c> printed.</summary>
-    public ProcessResult Pack { get; private set; } = new(-1, "");
+    public ProcessRunner.Result Pack { get; private set; } = new(-1, "", "", TimeSpan.Zero);
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(FeedDirectory);
         // Built under an artifacts folder of its own (obj/ included), so packing never writes where a concurrent build
         // of the solution, or another test's publish, is writing.
-        Pack = await DotNetCli.RunAsync(RepositoryLayout.Root, "pack", RepositoryLayout.RuntimeProject, "-c", "Release", "--artifacts-path", Path.Combine(_root, "artifacts"), "-o", FeedDirectory, "-nodeReuse:false");
-        if (Pack.ExitCode != 0 || !File.Exists(PackagePath))
+        Pack = await ProcessRunner.RunAsync("dotnet", ["pack", RepositoryRoot.LibraryProject, "-c", "Release", "--artifacts-path", Path.Combine(_root, "artifacts"), "-o", FeedDirectory], DotNetLimit);
+        if (Pack.Exit != 0 || !File.Exists(PackagePath))
         {
             throw new InvalidOperationException($"dotnet pack did not produce {PackagePath}: {Pack}");
         }

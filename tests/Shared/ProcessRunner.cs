@@ -1,9 +1,13 @@
 using System.Diagnostics;
 
-namespace AsyncPluginGen.Aot.Tests.Infrastructure;
+namespace AsyncPluginGen.Tests.Shared;
 
-/// <summary>Runs a process to its end within a time limit, capturing its output; on time-out it is killed and the test fails.</summary>
-internal static class ProcessRunner
+/// <summary>
+/// Runs a process to its end within a time limit, capturing its output; on time-out it is killed and the test fails.
+/// A nested <c>dotnet</c> gets a clean build environment: none of the MSBuild settings <c>dotnet test</c> hands to the
+/// test host, and no build servers or node reuse, so nothing outlives the test.
+/// </summary>
+public static class ProcessRunner
 {
     /// <summary>The outcome of a run.</summary>
     /// <param name="Exit">The exit code.</param>
@@ -42,8 +46,17 @@ internal static class ProcessRunner
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var name in start.Environment.Keys.Where(IsInheritedBuildSetting).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER"] = "1";
+        start.Environment["UseSharedCompilation"] = "false";
         foreach (var (name, value) in environment ?? new Dictionary<string, Func<string>>())
         {
             start.Environment[name] = value();
@@ -66,4 +79,10 @@ internal static class ProcessRunner
 
         return new Result(process.ExitCode, await output, await error, stopwatch.Elapsed);
     }
+
+    private static bool IsInheritedBuildSetting(string name) =>
+        name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase);
 }
