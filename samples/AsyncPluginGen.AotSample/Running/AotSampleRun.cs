@@ -122,7 +122,7 @@ internal static class AotSampleRun
         }
 
         var unexpected = problems.Count;
-        var report = service.Reconcile(tasks.Select((t, i) => new ClientTaskOutcome(WarehouseQueryPlugin.KeyFor(t.Task), Verdict(handles[i]))));
+        var report = service.Reconcile(tasks.Select((t, i) => new ClientTaskOutcome(WarehouseQueryPlugin.KeyFor(t.Task), ClientVerdicts.Of(handles[i]))));
         problems.AddRange(report.Problems);
         var stats = service.GetStats();
         return new RunSummary(
@@ -141,19 +141,4 @@ internal static class AotSampleRun
 
     private static Dictionary<string, int> Count(IEnumerable<string> phases) =>
         phases.GroupBy(p => p, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-    private static ClientVerdict Verdict(TaskHandle handle)
-    {
-        if (!handle.Completion.IsCompletedSuccessfully)
-        {
-            return ClientVerdict.Unfinished;
-        }
-
-        return handle.Completion.Result.Phase.Phase switch
-        {
-            TaskPhase.Success => ClientVerdict.Succeeded,
-            TaskPhase.Aborted => ClientVerdict.Aborted,
-            _ => ClientVerdict.Failed,
-        };
-    }
 }

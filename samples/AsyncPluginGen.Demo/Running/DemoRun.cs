@@ -158,7 +158,7 @@ internal static class DemoRun
     private static ServiceSummary SummarizeService(FakeService service, SampleLane[] lanes, PlannedTask[] tasks, TaskBoard board)
     {
         var reconciled = tasks.Where(t => lanes.Contains(t.Lane) && t.Lane.KeyFor is not null).ToArray();
-        var report = service.Reconcile(reconciled.Select(t => new ClientTaskOutcome(t.Lane.KeyFor!(t.Task), Verdict(board.Handle(t.Index)!))));
+        var report = service.Reconcile(reconciled.Select(t => new ClientTaskOutcome(t.Lane.KeyFor!(t.Task), ClientVerdicts.Of(board.Handle(t.Index)!))));
 
         // A synchronous plugin runs no remote job the service could reconcile: the demo counts its unfinished tasks itself.
         var unfinishedSync = tasks
@@ -179,19 +179,4 @@ internal static class DemoRun
 
     private static string FinalPhase(TaskHandle handle) =>
         handle.Completion.IsCompletedSuccessfully ? handle.Completion.Result.Phase.Phase.ToString() : "Unfinished";
-
-    private static ClientVerdict Verdict(TaskHandle handle)
-    {
-        if (!handle.Completion.IsCompletedSuccessfully)
-        {
-            return ClientVerdict.Unfinished;
-        }
-
-        return handle.Completion.Result.Phase.Phase switch
-        {
-            TaskPhase.Success => ClientVerdict.Succeeded,
-            TaskPhase.Aborted => ClientVerdict.Aborted,
-            _ => ClientVerdict.Failed,
-        };
-    }
 }
