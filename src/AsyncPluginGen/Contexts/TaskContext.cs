@@ -46,6 +46,12 @@ public sealed class TaskContext
     /// <summary>The task's annotations.</summary>
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = EmptyMap;
 
+    /// <summary>The Kubernetes service account the task runs as, when its platform names one (Flyte's <c>k8s_service_account</c>).</summary>
+    public string? ServiceAccount { get; init; }
+
+    /// <summary>Environment variables set for the task by its platform (Flyte's <c>environment_variables</c>).</summary>
+    public IReadOnlyDictionary<string, string> EnvironmentVariables { get; init; } = EmptyMap;
+
     /// <summary>The task's inputs, a JSON object of input name to value (an empty object when none).</summary>
     public JsonElement Inputs { get; init; } = EmptyObject;
 

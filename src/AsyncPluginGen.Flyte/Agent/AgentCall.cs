@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using AsyncPluginGen.Flyte.Literals;
+using AsyncPluginGen.Flyte.Meta;
+using AsyncPluginGen.Hosting;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace AsyncPluginGen.Flyte.Agent;
+
+/// <summary>
+/// One rpc's bookkeeping: a span, latency and outcome metrics, rate-limit permits bounded by the call's deadline, and
+/// the single place where an exception becomes a gRPC status. Details are logged here with the task's identity; the
+/// client gets a message that says what was wrong, never a stack trace.
+/// </summary>
+internal struct AgentCall
+{
+    private const int MaxClientMessageLength = 512;
+
+    private static readonly ActivitySource Source = new(AgentActivity.SourceName);
+
+    private readonly AgentServices _services;
+    private readonly ServerCallContext _context;
+    private readonly string _operation;
+    private readonly long _started;
+    private readonly Activity? _activity;
+
+    public AgentCall(AgentServices services, ServerCallContext context, string operation)
+    {
+        _services = services;
+        _context = context;
+        _operation = operation;
+        _started = Stopwatch.GetTimestamp();
+        _activity = Source.HasListeners() ? Source.StartActivity("flyte.agent." + operation, ActivityKind.Server) : null;
+        TaskType = "unknown";
+        Task = "-";
+    }
+
+    /// <summary>The task type, once routed (a metric tag).</summary>
+    public string TaskType { get; set; }
+
+    /// <summary>The task's identity, once known (for logs).</summary>
+    public string Task { get; set; }
+
+    public readonly CancellationToken CancellationToken => _context.CancellationToken;
+
+    /// <summary>Waits for a permit; <c>RESOURCE_EXHAUSTED</c> when none comes before the call's deadline.</summary>
+    public readonly async ValueTask<RateLimitLease> AcquireAsync(AgentPlugin plugin, bool write)
+    {
+        var limiter = write ? plugin.Writes : plugin.Reads;
+        RateLimitLease? lease = null;
+        try
+        {
+            lease = await limiter.AcquireAsync(1, _context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (lease is { IsAcquired: true })
+        {
+            return lease;
+        }
+
+        lease?.Dispose();
+        var limits = write ? plugin.Config.WriteRateLimiter : plugin.Config.ReadRateLimiter;
+        throw new RpcException(new Status(
+            StatusCode.ResourceExhausted,
+            $"No {(write ? "write" : "read")} permit for plugin '{plugin.Id}' came before the call's deadline: it allows {limits.Qps} {(write ? "writes" : "reads")} per second per agent replica (burst {limits.Burst}). Retry later, or run more replicas."));
+    }
+
+    public readonly void Succeeded()
+    {
+        _services.Metrics.Succeeded(TaskType, _operation, Stopwatch.GetElapsedTime(_started).TotalSeconds);
+        if (_activity is not null)
+        {
+            _activity.SetTag("flyte.task_type", TaskType);
+            _activity.SetTag("flyte.task", Task);
+            _activity.Dispose();
+        }
+    }
+
+    /// <summary>Records the failure and returns the exception to throw to the client.</summary>
+    public readonly RpcException Fail(Exception exception, string? pluginId, bool inputErrorsAreInvalidArgument = false)
+    {
+        var status = ToStatus(exception, pluginId, inputErrorsAreInvalidArgument);
+        var code = status.StatusCode.ToString();
+        _services.Metrics.Failed(TaskType, _operation, code, Stopwatch.GetElapsedTime(_started).TotalSeconds);
+        if (status.StatusCode == StatusCode.Internal || status.StatusCode == StatusCode.Unavailable)
+        {
+            AgentLog.PluginFailed(_services.Logger, exception, _operation, TaskType, Task, pluginId ?? "-", TraceId);
+        }
+        else
+        {
+            AgentLog.Refused(_services.Logger, _operation, TaskType, Task, code, status.Detail);
+        }
+
+        if (_activity is not null)
+        {
+            _activity.SetTag("flyte.task_type", TaskType);
+            _activity.SetTag("flyte.task", Task);
+            _activity.SetStatus(ActivityStatusCode.Error, code);
+            _activity.Dispose();
+        }
+
+        return exception as RpcException ?? new RpcException(status);
+    }
+
+    private readonly string TraceId => Activity.Current?.TraceId.ToHexString() ?? _context.GetHttpContext().TraceIdentifier;
+
+    private readonly Status ToStatus(Exception exception, string? pluginId, bool inputErrors)
+    {
+        var plugin = pluginId is null ? "The agent" : $"Plugin '{pluginId}'";
+        return exception switch
+        {
+            RpcException rpc => rpc.Status,
+            AgentRequestException or LiteralMappingException => new Status(StatusCode.InvalidArgument, Clip(exception.Message)),
+            ResourceMetaRejectedException => new Status(StatusCode.InvalidArgument, Clip($"resource_meta was refused: {exception.Message}")),
+            OperationCanceledException when _context.CancellationToken.IsCancellationRequested && _context.Deadline <= DateTime.UtcNow =>
+                new Status(StatusCode.DeadlineExceeded, $"{plugin} did not finish {_operation} before the call's deadline ({_context.Deadline:O})."),
+            OperationCanceledException when _context.CancellationToken.IsCancellationRequested =>
+                new Status(StatusCode.Cancelled, "The client cancelled the call."),
+            _ when TransientErrors.IsTransient(exception, _services.Stopping) =>
+                new Status(StatusCode.Unavailable, $"{plugin} met a transient failure of its remote service ({Describe(exception)}); retry the call."),
+            ArgumentException or FormatException or KeyNotFoundException or JsonException =>
+                new Status(StatusCode.InvalidArgument, Clip($"{plugin} refused the task's inputs: {exception.Message}")),
+            InvalidOperationException when inputErrors =>
+                new Status(StatusCode.InvalidArgument, Clip($"{plugin} refused the task's inputs: {exception.Message}")),
+            _ => new Status(StatusCode.Internal, $"{plugin} failed with {exception.GetType().Name} during {_operation} (trace {TraceId}); the agent's log has the details."),
+        };
+    }
+
+    private static string Describe(Exception exception) =>
+        exception is HttpRequestException { StatusCode: { } status } ? $"HTTP {(int)status}" : exception.GetType().Name;
+
+    private static string Clip(string message) =>
+        message.Length <= MaxClientMessageLength ? message : string.Concat(message.AsSpan(0, MaxClientMessageLength), "…");
+}

@@ -1,0 +1,202 @@
+using Flyteidl.Admin;
+using Flyteidl.Service;
+using Google.Protobuf;
+using Grpc.Core;
+
+namespace AsyncPluginGen.Flyte.Agent;
+
+/// <summary>
+/// Flyte's <c>AsyncAgentService</c>: CreateTask, GetTask and DeleteTask on the plugins' Create, Get + Status and
+/// Delete; GetTaskMetrics and GetTaskLogs when a plugin offers them. Stateless: everything a Get or Delete needs
+/// travels in the signed <c>resource_meta</c>, so any replica with the same key answers any task.
+/// </summary>
+internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgentService.AsyncAgentServiceBase
+{
+    public override async Task<CreateTaskResponse> CreateTask(CreateTaskRequest request, ServerCallContext context)
+    {
+        var call = new AgentCall(services, context, "create");
+        AgentPlugin? plugin = null;
+        try
+        {
+            var category = new TaskCategoryKey(request.Template?.Type ?? "", request.Template?.TaskTypeVersion ?? 0);
+            call.TaskType = category.Name;
+            plugin = services.Plugins.Find(category);
+            var asyncPlugin = plugin as AsyncAgentPlugin
+                ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Task category '{category}' is served synchronously: call SyncAgentService.ExecuteTaskSync."));
+            if (request.Inputs is not null)
+            {
+                services.Metrics.InputBytes(category.Name, request.Inputs.CalculateSize());
+            }
+
+            var task = AgentTaskContexts.FromCreate(request.Template!, request.Inputs, request.OutputPrefix, request.TaskExecutionMetadata);
+            call.Task = task.UniqueName;
+            byte[] payload;
+            using (await call.AcquireAsync(plugin, write: true).ConfigureAwait(false))
+            {
+                payload = await asyncPlugin.CreateAsync(task, context.CancellationToken).ConfigureAwait(false);
+            }
+
+            var response = new CreateTaskResponse { ResourceMeta = await SealOrDeleteAsync(asyncPlugin, category, task, payload).ConfigureAwait(false) };
+            call.Succeeded();
+            return response;
+        }
+        catch (Exception exception)
+        {
+            throw call.Fail(exception, plugin?.Id, inputErrorsAreInvalidArgument: true);
+        }
+    }
+
+    public override async Task<GetTaskResponse> GetTask(GetTaskRequest request, ServerCallContext context)
+    {
+        var call = new AgentCall(services, context, "get");
+        AgentPlugin? plugin = null;
+        try
+        {
+#pragma warning disable CS0612 // the deprecated task_type routes requests of older propellers
+            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+#pragma warning restore CS0612
+            call.TaskType = category.Name;
+            plugin = services.Plugins.Find(category);
+            var asyncPlugin = RequireAsync(plugin, category);
+            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
+            call.Task = payload.ExecutionId.GeneratedName;
+            Resource resource;
+            using (await call.AcquireAsync(plugin, write: false).ConfigureAwait(false))
+            {
+                resource = await asyncPlugin.GetAsync(payload, request.OutputPrefix, context.CancellationToken).ConfigureAwait(false);
+            }
+
+            call.Succeeded();
+            return new GetTaskResponse { Resource = resource };
+        }
+        catch (Exception exception)
+        {
+            throw call.Fail(exception, plugin?.Id);
+        }
+    }
+
+    public override async Task<DeleteTaskResponse> DeleteTask(DeleteTaskRequest request, ServerCallContext context)
+    {
+        var call = new AgentCall(services, context, "delete");
+        AgentPlugin? plugin = null;
+        try
+        {
+#pragma warning disable CS0612
+            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+#pragma warning restore CS0612
+            call.TaskType = category.Name;
+            plugin = services.Plugins.Find(category);
+            var asyncPlugin = RequireAsync(plugin, category);
+            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
+            call.Task = payload.ExecutionId.GeneratedName;
+            using (await call.AcquireAsync(plugin, write: true).ConfigureAwait(false))
+            {
+                await asyncPlugin.DeleteAsync(payload, context.CancellationToken).ConfigureAwait(false);
+            }
+
+            call.Succeeded();
+            return new DeleteTaskResponse();
+        }
+        catch (Exception exception)
+        {
+            throw call.Fail(exception, plugin?.Id);
+        }
+    }
+
+    public override async Task<GetTaskMetricsResponse> GetTaskMetrics(GetTaskMetricsRequest request, ServerCallContext context)
+    {
+        var call = new AgentCall(services, context, "metrics");
+        AgentPlugin? plugin = null;
+        try
+        {
+#pragma warning disable CS0612
+            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+#pragma warning restore CS0612
+            call.TaskType = category.Name;
+            plugin = services.Plugins.Find(category);
+            var asyncPlugin = RequireAsync(plugin, category);
+            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
+            call.Task = payload.ExecutionId.GeneratedName;
+            GetTaskMetricsResponse response;
+            using (await call.AcquireAsync(plugin, write: false).ConfigureAwait(false))
+            {
+                var pending = asyncPlugin.GetMetrics(payload, request, context.CancellationToken)
+                    ?? throw new RpcException(new Status(StatusCode.Unimplemented, $"Plugin '{plugin.Id}' does not offer task metrics (it would implement IAgentTaskMetricsPlugin)."));
+                response = await pending.ConfigureAwait(false);
+            }
+
+            call.Succeeded();
+            return response;
+        }
+        catch (Exception exception)
+        {
+            throw call.Fail(exception, plugin?.Id);
+        }
+    }
+
+    public override async Task GetTaskLogs(GetTaskLogsRequest request, IServerStreamWriter<GetTaskLogsResponse> responseStream, ServerCallContext context)
+    {
+        var call = new AgentCall(services, context, "logs");
+        AgentPlugin? plugin = null;
+        try
+        {
+#pragma warning disable CS0612
+            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+#pragma warning restore CS0612
+            call.TaskType = category.Name;
+            plugin = services.Plugins.Find(category);
+            var asyncPlugin = RequireAsync(plugin, category);
+            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
+            call.Task = payload.ExecutionId.GeneratedName;
+            using (await call.AcquireAsync(plugin, write: false).ConfigureAwait(false))
+            {
+                var logs = asyncPlugin.GetLogs(payload, request, context.CancellationToken)
+                    ?? throw new RpcException(new Status(StatusCode.Unimplemented, $"Plugin '{plugin.Id}' does not offer task logs (it would implement IAgentTaskLogsPlugin)."));
+                await foreach (var response in logs.WithCancellation(context.CancellationToken).ConfigureAwait(false))
+                {
+                    await responseStream.WriteAsync(response, context.CancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            call.Succeeded();
+        }
+        catch (Exception exception)
+        {
+            throw call.Fail(exception, plugin?.Id);
+        }
+    }
+
+    private static AsyncAgentPlugin RequireAsync(AgentPlugin plugin, TaskCategoryKey category) =>
+        plugin as AsyncAgentPlugin
+        ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Task category '{category}' is served synchronously and has no resource to get or delete."));
+
+    /// <summary>
+    /// Seals the payload. If that fails (the meta is larger than the envelope allows), the job exists but propeller would
+    /// never learn its meta: delete it now rather than leak it, then report the failure.
+    /// </summary>
+    private async ValueTask<ByteString> SealOrDeleteAsync(AsyncAgentPlugin plugin, TaskCategoryKey category, TaskContext task, byte[] payload)
+    {
+        try
+        {
+            return ByteString.CopyFrom(services.Envelope.Seal(category.Name, category.Version, payload));
+        }
+        catch (Exception sealFailure)
+        {
+            try
+            {
+                // Not the call's token: the call may be at its deadline, and the job must go regardless.
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                await plugin.DeleteCreatedAsync(payload, timeout.Token).ConfigureAwait(false);
+                AgentLog.CreatedButUnreturnable(services.Logger, category.Name, task.UniqueName, sealFailure.Message);
+            }
+            catch (Exception deleteFailure)
+            {
+                AgentLog.CreatedAndLeaked(services.Logger, deleteFailure, category.Name, task.UniqueName);
+            }
+
+            throw new RpcException(new Status(
+                StatusCode.FailedPrecondition,
+                $"Plugin '{plugin.Id}' created the job, but its ResourceMeta cannot be returned to Flyte ({sealFailure.Message}); the job was cancelled. Keep the ResourceMeta to identifiers, or raise FlyteAgent:ResourceMeta:MaxBytes."));
+        }
+    }
+}
