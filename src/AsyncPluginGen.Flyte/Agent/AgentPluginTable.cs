@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using AsyncPluginGen.Hosting;
 using Grpc.Core;
 
 namespace AsyncPluginGen.Flyte.Agent;
@@ -11,16 +12,24 @@ internal sealed class AgentPluginTable : IDisposable
 {
     private readonly Dictionary<TaskCategoryKey, AgentPlugin> _byCategory = new();
 
-    public AgentPluginTable(PluginCatalog catalog, IServiceProvider services, int maxOutputBytes)
+    public AgentPluginTable(PluginCatalog catalog, IServiceProvider services, FlyteAgentOptions options)
     {
+        var unknown = options.Plugins.Keys.Where(id => !catalog.Descriptors.Any(d => d.Id == id)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"FlyteAgent:Plugins overrides plugin(s) {string.Join(", ", unknown)}, but no registered plugin has that id. Known plugin ids: {string.Join(", ", catalog.Descriptors.Select(d => d.Id))}.");
+        }
+
         var plugins = new List<AgentPlugin>();
         foreach (var descriptor in catalog.Descriptors)
         {
             var instance = services.GetService(descriptor.PluginType) as IPlugin ?? descriptor.CreatePlugin(services);
-            var config = descriptor.Config;
+            var config = options.Plugins.TryGetValue(descriptor.Id, out var overrides) ? overrides.ApplyTo(descriptor.Config) : descriptor.Config;
+            config.Validate(descriptor.Id);
             AgentPlugin plugin = instance switch
             {
-                IAsyncPlugin asyncPlugin => asyncPlugin.Accept(new AgentPluginFactory(config, maxOutputBytes)),
+                IAsyncPlugin asyncPlugin => asyncPlugin.Accept(new AgentPluginFactory(config, options.MaxOutputBytes)),
                 ISyncPlugin syncPlugin => new SyncAgentPlugin(syncPlugin, descriptor, config),
                 _ => throw new InvalidOperationException($"Plugin '{descriptor.Id}' ({descriptor.PluginType.FullName}) implements neither IAsyncPlugin nor ISyncPlugin."),
             };

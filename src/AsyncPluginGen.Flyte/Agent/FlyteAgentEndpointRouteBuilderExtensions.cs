@@ -18,6 +18,9 @@ public static class FlyteAgentEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapFlyteAgent(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+
+        // Built now, so a plugin the agent cannot serve (no meta serializer, a bad override) fails start-up, not the first call.
+        endpoints.ServiceProvider.GetRequiredService<AgentPluginTable>();
         endpoints.MapGrpcService<AsyncAgentServiceImpl>();
         endpoints.MapGrpcService<SyncAgentServiceImpl>();
         endpoints.MapGrpcService<AgentMetadataServiceImpl>();

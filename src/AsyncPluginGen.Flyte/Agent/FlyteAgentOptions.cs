@@ -1,4 +1,5 @@
 using AsyncPluginGen.Flyte.Meta;
+using AsyncPluginGen.Hosting;
 
 namespace AsyncPluginGen.Flyte.Agent;
 
@@ -25,6 +26,12 @@ public sealed class FlyteAgentOptions
 
     /// <summary>The signing keys and size limit of <c>resource_meta</c>.</summary>
     public ResourceMetaEnvelopeOptions ResourceMeta { get; set; } = new();
+
+    /// <summary>
+    /// Per-plugin overrides of the declared configuration, keyed by plugin id, as the embedded host takes them. The agent
+    /// applies the read and write rate limits, per replica.
+    /// </summary>
+    public Dictionary<string, PluginConfigOverride> Plugins { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether gRPC server reflection is served (for grpcurl and similar tools). Default on.</summary>
     public bool EnableReflection { get; set; } = true;

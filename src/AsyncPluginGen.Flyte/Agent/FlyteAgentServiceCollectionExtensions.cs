@@ -45,7 +45,7 @@ public static class FlyteAgentServiceCollectionExtensions
             var table = new AgentPluginTable(
                 sp.GetRequiredService<PluginCatalog>(),
                 sp,
-                sp.GetRequiredService<IOptions<FlyteAgentOptions>>().Value.MaxOutputBytes);
+                sp.GetRequiredService<IOptions<FlyteAgentOptions>>().Value);
             AgentLog.Serving(sp.GetRequiredService<ILoggerFactory>().CreateLogger("AsyncPluginGen.Flyte.Agent"), table.Plugins.Sum(p => p.Descriptor.TaskTypes.Count), table.KnownCategories);
             return table;
         });

@@ -27,6 +27,9 @@ public static class HostReasons
     /// <summary>Flyte's error code when the task's deadline passes.</summary>
     public const string TimeoutExpired = "TimeoutExpired";
 
+    /// <summary>Flyte's error code when a succeeded task's outputs cannot be read or written.</summary>
+    public const string OutputsNotFound = "OutputsNotFound";
+
     /// <summary>The reason of an aborted task (what Flyte passes to Delete).</summary>
     public const string Aborted = "Aborted";
 

@@ -578,6 +578,11 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         }
 
         StopPolling(record);
+        if (phase.Phase == TaskPhase.Success && _plugin is ITaskOutputsPlugin<TMeta, TResource> producer)
+        {
+            phase = await WriteOutputsAsync(producer, record, phase).ConfigureAwait(false);
+        }
+
         var state = phase.Phase switch
         {
             TaskPhase.Success => PluginState.Succeeded,
@@ -592,6 +597,28 @@ internal sealed class PluginRunner<TMeta, TResource> : PluginRunner
         }
 
         await FinishAsync(record, phase, state).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads a succeeded job's outputs and writes them to the task's output writer, as propeller writes outputs.pb
+    /// before it reports success. Outputs that cannot be read or written fail the task (Flyte's OutputsNotFound).
+    /// </summary>
+    private async ValueTask<PhaseInfo> WriteOutputsAsync(ITaskOutputsPlugin<TMeta, TResource> producer, TaskRecord<TMeta, TResource> record, PhaseInfo success)
+    {
+        try
+        {
+            var outputs = await producer.GetOutputsAsync(new StatusContext<TMeta, TResource>(record.Task, record.Meta!, record.Resource!), _host.Stopping).ConfigureAwait(false);
+            if (outputs is { } json)
+            {
+                await record.Task.Outputs.WriteOutputsAsync(json, _host.Stopping).ConfigureAwait(false);
+            }
+
+            return success;
+        }
+        catch (Exception exception) when (!_host.Stopping.IsCancellationRequested)
+        {
+            return PhaseInfo.SystemFailure(HostReasons.OutputsNotFound, $"The job succeeded, but its outputs could not be read or written: {exception.GetType().Name}: {exception.Message}");
+        }
     }
 
     /// <summary>Deletes the job with reason CleanupOnFailure, retried like any Delete, then ends the task with <paramref name="phase"/>.</summary>
