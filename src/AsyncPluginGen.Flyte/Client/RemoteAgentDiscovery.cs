@@ -13,7 +13,6 @@ public sealed class RemoteAgentDiscovery : IAsyncDisposable
 {
     private readonly AgentMetadataService.AgentMetadataServiceClient _client;
     private readonly RemoteAgentOptions _options;
-    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly ITimer _timer;
     private volatile Snapshot? _snapshot;
@@ -21,14 +20,16 @@ public sealed class RemoteAgentDiscovery : IAsyncDisposable
     /// <summary>Starts discovery.</summary>
     /// <param name="client">The agent's metadata client.</param>
     /// <param name="options">The agent's options.</param>
-    /// <param name="time">The clock.</param>
+    /// <param name="time">The clock of the refresh timer.</param>
     public RemoteAgentDiscovery(AgentMetadataService.AgentMetadataServiceClient client, RemoteAgentOptions options, TimeProvider time)
     {
         _client = client;
         _options = options;
-        _time = time;
         _timer = time.CreateTimer(_ => _ = RefreshQuietlyAsync(), null, options.PollInterval, options.PollInterval);
     }
+
+    /// <summary>Raised after each ListAgents answer is taken in (for monitoring and tests).</summary>
+    public event Action? Refreshed;
 
     /// <summary>The number of ListAgents answers taken in so far.</summary>
     public int Refreshes { get; private set; }
@@ -92,7 +93,7 @@ public sealed class RemoteAgentDiscovery : IAsyncDisposable
             {
                 response = await _client.ListAgentsAsync(
                     new ListAgentsRequest(),
-                    deadline: _time.GetUtcNow().UtcDateTime + _options.TimeoutOf("ListAgents"),
+                    deadline: DateTime.UtcNow + _options.TimeoutOf("ListAgents"),
                     cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (RpcException exception) when (exception.StatusCode == StatusCode.Unimplemented)
@@ -114,7 +115,9 @@ public sealed class RemoteAgentDiscovery : IAsyncDisposable
             }
 
             Refreshes++;
-            return _snapshot = new Snapshot(categories);
+            _snapshot = new Snapshot(categories);
+            Refreshed?.Invoke();
+            return _snapshot;
         }
         finally
         {

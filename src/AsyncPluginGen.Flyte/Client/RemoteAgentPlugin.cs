@@ -23,7 +23,6 @@ public sealed class RemoteAgentPlugin :
     private readonly SyncAgentService.SyncAgentServiceClient _sync;
     private readonly RemoteAgentDiscovery _discovery;
     private readonly RemoteAgentOptions _options;
-    private readonly TimeProvider _time;
     private readonly TaskCategory _category;
 
     /// <summary>Creates the plugin for one category.</summary>
@@ -31,8 +30,7 @@ public sealed class RemoteAgentPlugin :
     /// <param name="invoker">Calls the agent (a <c>GrpcChannel</c>'s invoker).</param>
     /// <param name="discovery">What the agent says it serves.</param>
     /// <param name="options">The agent's options.</param>
-    /// <param name="time">The clock for deadlines.</param>
-    public RemoteAgentPlugin(PluginDescriptor descriptor, CallInvoker invoker, RemoteAgentDiscovery discovery, RemoteAgentOptions options, TimeProvider time)
+    public RemoteAgentPlugin(PluginDescriptor descriptor, CallInvoker invoker, RemoteAgentDiscovery discovery, RemoteAgentOptions options)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(invoker);
@@ -41,7 +39,6 @@ public sealed class RemoteAgentPlugin :
         _sync = new SyncAgentService.SyncAgentServiceClient(invoker);
         _discovery = discovery;
         _options = options;
-        _time = time;
         _category = new TaskCategory { Name = descriptor.TaskTypes[0], Version = descriptor.Version };
     }
 
@@ -135,7 +132,8 @@ public sealed class RemoteAgentPlugin :
 
     private async Task<T> CallAsync<T>(string method, Func<DateTime, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow().UtcDateTime + _options.TimeoutOf(method);
+        // gRPC deadlines are wall-clock instants, whatever clock the host runs on.
+        var deadline = DateTime.UtcNow + _options.TimeoutOf(method);
         try
         {
             return await call(deadline, cancellationToken).ConfigureAwait(false);

@@ -85,6 +85,6 @@ public sealed class RemoteAgentRegistry : IPluginRegistry, IAsyncDisposable
             _discovery ??= new RemoteAgentDiscovery(new AgentMetadataService.AgentMetadataServiceClient(_channel), _options, time);
         }
 
-        return new RemoteAgentPlugin(descriptor, _channel.CreateCallInvoker(), _discovery, _options, time);
+        return new RemoteAgentPlugin(descriptor, _channel.CreateCallInvoker(), _discovery, _options);
     }
 }

@@ -14,6 +14,9 @@ public sealed class FakeJobBackend
     private int _gets;
     private int _deletes;
 
+    /// <summary>The state new jobs start in.</summary>
+    public JobState InitialState { get; set; } = JobState.Pending;
+
     public int Creates => Volatile.Read(ref _creates);
 
     public int Gets => Volatile.Read(ref _gets);
@@ -41,7 +44,7 @@ public sealed class FakeJobBackend
     {
         await EnterAsync("create", cancellationToken);
         Interlocked.Increment(ref _creates);
-        return _jobs.GetOrAdd(key, k => new FakeJob("job-" + k, query));
+        return _jobs.GetOrAdd(key, k => new FakeJob("job-" + k, query) { State = InitialState });
     }
 
     public async ValueTask<FakeJob> GetAsync(string jobId, CancellationToken cancellationToken)
