@@ -54,6 +54,11 @@ public static class DemoCommandLine
             Description = "Print the summary as JSON on standard output; progress lines go to standard error.",
         };
 
+        var viaAgent = new Option<bool>("--via-agent")
+        {
+            Description = "Run the same workload through the Flyte agent protocol: the host drives RemoteAgentPlugin over gRPC on 127.0.0.1 to an agent service that serves the sample plugins.",
+        };
+
         var root = new RootCommand(
             "Runs the AsyncPluginGen sample plugins (warehouse queries, notebook runs, training jobs and a synchronous image check) "
             + "against in-process fake services through the plugin host, with live progress and a summary. "
@@ -64,6 +69,7 @@ public static class DemoCommandLine
             seed,
             abortFraction,
             json,
+            viaAgent,
         };
 
         var result = root.Parse(args);
@@ -93,6 +99,7 @@ public static class DemoCommandLine
                 Seed = result.GetValue(seed),
                 AbortFraction = result.GetValue(abortFraction),
                 Json = result.GetValue(json),
+                ViaAgent = result.GetValue(viaAgent),
             },
             0);
     }

@@ -27,6 +27,9 @@ public sealed record DemoOptions
     /// <summary>Print the summary as JSON on standard output (progress goes to standard error).</summary>
     public bool Json { get; init; }
 
+    /// <summary>Whether the host reaches the plugins through the Flyte agent service over gRPC instead of in-process.</summary>
+    public bool ViaAgent { get; init; }
+
     /// <summary>How long to wait for every task to end before counting the rest as lost.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(3);
 }

@@ -1,6 +1,10 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using System.Net;
+using System.Security.Cryptography;
 using AsyncPluginGen.Demo.Cli;
+using AsyncPluginGen.Flyte.Client;
+using AsyncPluginGen.FlyteAgent;
 using AsyncPluginGen.Samples.FakeServices;
 using AsyncPluginGen.Samples.FakeServices.Notebooks;
 using AsyncPluginGen.Samples.FakeServices.Training;
@@ -23,9 +27,11 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     private readonly List<FakeService> _services;
     private readonly List<HttpClient> _clients;
     private readonly ServiceProvider _provider;
+    private readonly SampleAgentHost? _agent;
 
-    private DemoEnvironment(List<FakeService> services, List<HttpClient> clients, ServiceProvider provider, PluginHost host, HostMetricsTap metrics, IReadOnlyList<SampleLane> lanes)
+    private DemoEnvironment(List<FakeService> services, List<HttpClient> clients, ServiceProvider provider, SampleAgentHost? agent, PluginHost host, HostMetricsTap metrics, IReadOnlyList<SampleLane> lanes)
     {
+        _agent = agent;
         _services = services;
         _clients = clients;
         _provider = provider;
@@ -48,6 +54,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         List<FakeService> services = [warehouse, notebooks, training];
         List<HttpClient> clients = [];
         ServiceProvider? provider = null;
+        SampleAgentHost? agent = null;
         try
         {
             foreach (var service in services)
@@ -56,24 +63,40 @@ internal sealed class DemoEnvironment : IAsyncDisposable
                 clients.Add(new HttpClient { BaseAddress = service.BaseAddress, Timeout = TimeSpan.FromSeconds(10) });
             }
 
-            provider = new ServiceCollection()
-                .AddMetrics()
-                .AddSingleton(new WarehouseClient(clients[0]))
-                .AddSingleton(new NotebookClient(clients[1]))
-                .AddSingleton(new TrainingClient(clients[2]))
-                .AddAsyncPluginGenSamplesPlugins()
-                .BuildServiceProvider();
+            var sampleClients = new SampleClients(new WarehouseClient(clients[0]), new NotebookClient(clients[1]), new TrainingClient(clients[2]));
+            var lanes = CreateLanes(warehouse, notebooks, training);
+            var collection = new ServiceCollection().AddMetrics();
+            if (options.ViaAgent)
+            {
+                // The plugins run in the agent service; the host reaches them only through the agent protocol.
+                agent = await SampleAgentHost.StartAsync(AgentSettings(), sampleClients, cancellationToken: cancellationToken).ConfigureAwait(false);
+                collection.AddRemoteAgent(remote => ConfigureRemote(remote, agent.Address, lanes));
+            }
+            else
+            {
+                collection
+                    .AddSingleton(sampleClients.Warehouse)
+                    .AddSingleton(sampleClients.Notebooks)
+                    .AddSingleton(sampleClients.Training)
+                    .AddAsyncPluginGenSamplesPlugins();
+            }
+
+            provider = collection.BuildServiceProvider();
             var meters = provider.GetRequiredService<IMeterFactory>();
             var metrics = new HostMetricsTap(meters);
-            var lanes = CreateLanes(warehouse, notebooks, training);
             var host = new PluginHost(provider.GetRequiredService<PluginCatalog>(), provider, HostOptions(lanes), meterFactory: meters);
-            return new DemoEnvironment(services, clients, provider, host, metrics, lanes);
+            return new DemoEnvironment(services, clients, provider, agent, host, metrics, lanes);
         }
         catch
         {
             if (provider is not null)
             {
                 await provider.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (agent is not null)
+            {
+                await agent.DisposeAsync().ConfigureAwait(false);
             }
 
             clients.ForEach(c => c.Dispose());
@@ -91,10 +114,45 @@ internal sealed class DemoEnvironment : IAsyncDisposable
         await Host.DisposeAsync().ConfigureAwait(false);
         Metrics.Dispose();
         await _provider.DisposeAsync().ConfigureAwait(false);
+        if (_agent is not null)
+        {
+            await _agent.DisposeAsync().ConfigureAwait(false);
+        }
+
         _clients.ForEach(c => c.Dispose());
         foreach (var service in _services)
         {
             await service.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The agent on 127.0.0.1 at a free port, quiet, with a signing key of this run.</summary>
+    private static SampleAgentSettings AgentSettings() => new()
+    {
+        Address = IPAddress.Loopback,
+        Port = 0,
+        MetricsPort = null,
+        Logging = false,
+        ConfigureAgent = agent =>
+        {
+            agent.ResourceMeta.Keys["demo"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+            agent.ResourceMeta.ActiveKeyId = "demo";
+        },
+    };
+
+    /// <summary>
+    /// One remote category per lane, known to the host by the lane's plugin id (so overrides, metrics and the summary
+    /// read the same), limited as the sample plugin itself declares.
+    /// </summary>
+    private static void ConfigureRemote(RemoteAgentOptions remote, Uri agent, IReadOnlyList<SampleLane> lanes)
+    {
+        using var samples = new ServiceCollection().AddAsyncPluginGenSamplesPlugins().BuildServiceProvider();
+        var declared = samples.GetRequiredService<PluginCatalog>();
+        remote.Endpoint = agent;
+        foreach (var lane in lanes)
+        {
+            var descriptor = declared.GetDescriptor(lane.TaskType);
+            remote.TaskCategories.Add(new RemoteTaskCategory { TaskType = lane.TaskType, Version = descriptor.Version, PluginId = lane.PluginId, Config = descriptor.Config });
         }
     }
 

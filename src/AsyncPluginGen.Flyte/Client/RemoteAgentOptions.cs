@@ -70,5 +70,9 @@ public sealed class RemoteAgentOptions
         }
 
         Config.Validate("remote agent");
+        foreach (var category in TaskCategories.Where(c => c.Config is not null))
+        {
+            category.Config!.Validate(category.EffectivePluginId);
+        }
     }
 }

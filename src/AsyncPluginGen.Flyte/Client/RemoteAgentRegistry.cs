@@ -39,7 +39,7 @@ public sealed class RemoteAgentRegistry : IPluginRegistry, IAsyncDisposable
                 typeof(RemoteAgentPlugin),
                 typeof(RemoteAgentMeta),
                 typeof(Resource),
-                options.Config,
+                category.Config ?? options.Config,
                 services => CreatePlugin(services, descriptors[index]));
             descriptors.Add(descriptor);
             _byTaskType.Add(category.TaskType, descriptor);

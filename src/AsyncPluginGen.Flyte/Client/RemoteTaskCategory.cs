@@ -12,5 +12,8 @@ public sealed class RemoteTaskCategory
     /// <summary>The plugin id the host knows the category by (configuration overrides, metrics). Default <c>{TaskType}.v{Version}.remote</c>.</summary>
     public string? PluginId { get; set; }
 
+    /// <summary>The limits the host applies to this category; null for <see cref="RemoteAgentOptions.Config"/>.</summary>
+    public PluginConfig? Config { get; set; }
+
     internal string EffectivePluginId => string.IsNullOrWhiteSpace(PluginId) ? $"{TaskType}.v{Version}.remote" : PluginId;
 }

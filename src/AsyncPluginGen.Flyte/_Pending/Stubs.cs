@@ -24,6 +24,8 @@ namespace AsyncPluginGen.Flyte.Meta
     public sealed class ResourceMetaEnvelopeOptions
     {
         public int MaxBytes { get; set; } = 64 * 1024;
+        public Dictionary<string, string> Keys { get; set; } = new();
+        public string? ActiveKeyId { get; set; }
     }
 
     public sealed class ResourceMetaEnvelope(ResourceMetaEnvelopeOptions options)
