@@ -52,7 +52,7 @@ public sealed class DemoCommandLineTests
 
         Assert.Null(parsed.Options);
         Assert.Equal(0, parsed.ExitCode);
-        foreach (var option in new[] { "--tasks", "--fault-rate", "--seed", "--abort-fraction", "--json", "--help" })
+        foreach (var option in new[] { "--tasks", "--fault-rate", "--seed", "--abort-fraction", "--json", "--via-agent", "--help" })
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }

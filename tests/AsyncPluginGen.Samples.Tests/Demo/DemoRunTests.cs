@@ -71,6 +71,30 @@ public sealed class DemoRunTests
     }
 
     [Fact]
+    public async Task ViaAgent_AThousandTasksWithFaultsAndAborts_ThroughTheFlyteAgentProtocol_LeakNothingAndLoseNothing()
+    {
+        // PluginHost -> RemoteAgentPlugin -> gRPC on 127.0.0.1 -> agent service -> sample plugins -> fake services.
+        var (exit, output, error) = await RunAsync(TimeSpan.FromMinutes(4), "--tasks", "1000", "--seed", "21", "--fault-rate", "0.05", "--abort-fraction", "0.05", "--via-agent", "--json");
+
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(1000, root.GetProperty("submitted").GetInt32());
+        Assert.Equal(0, root.GetProperty("leaked").GetInt32());
+        Assert.Equal(0, root.GetProperty("lost").GetInt32());
+        var total = root.GetProperty("total");
+        var phases = total.GetProperty("phases").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.Equal(1000, phases.Values.Sum());
+        Assert.DoesNotContain("Unfinished", phases.Keys);
+        Assert.True(phases["Aborted"] > 0, "aborted tasks reach Aborted through DeleteTask");
+        Assert.True(phases["Success"] > 800, $"most tasks succeed: {string.Join(", ", phases)}");
+        var services = root.GetProperty("services").EnumerateArray().ToArray();
+        Assert.All(services, s => Assert.Empty(s.GetProperty("problems").EnumerateArray()));
+        Assert.True(services.Sum(s => s.GetProperty("faults").GetInt64()) > 0, "the fake services injected faults");
+        Assert.True(total.GetProperty("calls").GetProperty("delete").GetInt64() > 0);
+    }
+
+    [Fact]
     public async Task Plain_OutputHasProgressLinesAndTheSummaryTables_WithoutControlCharacters()
     {
         var (exit, output, error) = await RunAsync("--tasks", "20", "--seed", "5");
@@ -102,11 +126,13 @@ public sealed class DemoRunTests
         Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
+
+    private static async Task<(int Exit, string Output, string Error)> RunAsync(TimeSpan patience, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = await DemoApp.RunAsync(args, output, error, CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(2));
+        var exit = await DemoApp.RunAsync(args, output, error, CancellationToken.None).WaitAsync(patience);
         return (exit, output.ToString(), error.ToString());
     }
 
