@@ -21,10 +21,10 @@ public sealed class DemoCommandLineTests
     [Fact]
     public void EveryOption_IsParsed()
     {
-        var (parsed, _, error) = Parse("--tasks", "25", "--fault-rate", "0.2", "--seed", "7", "--abort-fraction", "0.5", "--json");
+        var (parsed, _, error) = Parse("--tasks", "25", "--fault-rate", "0.2", "--seed", "7", "--abort-fraction", "0.5", "--json", "--via-agent");
 
         Assert.Empty(error);
-        Assert.Equal(new DemoOptions { Tasks = 25, FaultRate = 0.2, Seed = 7, AbortFraction = 0.5, Json = true }, parsed.Options);
+        Assert.Equal(new DemoOptions { Tasks = 25, FaultRate = 0.2, Seed = 7, AbortFraction = 0.5, Json = true, ViaAgent = true }, parsed.Options);
     }
 
     [Theory]
