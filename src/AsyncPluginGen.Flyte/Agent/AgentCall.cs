@@ -116,7 +116,8 @@ internal struct AgentCall
         {
             RpcException rpc => rpc.Status,
             AgentRequestException or LiteralMappingException => new Status(StatusCode.InvalidArgument, Clip(exception.Message)),
-            ResourceMetaRejectedException => new Status(StatusCode.InvalidArgument, Clip($"resource_meta was refused: {exception.Message}")),
+            // Its messages are written for clients: they name the problem and never echo the bytes.
+            ResourceMetaRejectedException => new Status(StatusCode.InvalidArgument, Clip(exception.Message)),
             OperationCanceledException when _context.CancellationToken.IsCancellationRequested && _context.Deadline <= DateTime.UtcNow =>
                 new Status(StatusCode.DeadlineExceeded, $"{plugin} did not finish {_operation} before the call's deadline ({_context.Deadline:O})."),
             OperationCanceledException when _context.CancellationToken.IsCancellationRequested =>

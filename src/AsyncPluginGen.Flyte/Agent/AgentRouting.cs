@@ -32,12 +32,7 @@ internal static class AgentRouting
     /// </summary>
     public static AgentMetaPayload OpenMeta(ResourceMetaEnvelope envelope, TaskCategoryKey category, ByteString resourceMeta)
     {
-        var opened = envelope.Open(resourceMeta.Span);
-        if (!string.Equals(opened.TaskType, category.Name, StringComparison.Ordinal) || opened.TaskTypeVersion != category.Version)
-        {
-            throw new AgentRequestException(
-                $"resource_meta was issued for task category '{opened.TaskType} v{opened.TaskTypeVersion}', not for '{category}' named by the request.");
-        }
+        var opened = envelope.Open(resourceMeta.Span, category.Name, category.Version);
 
         try
         {

@@ -1,3 +1,4 @@
+using AsyncPluginGen.Flyte.Meta;
 using Microsoft.Extensions.Options;
 
 namespace AsyncPluginGen.Flyte.Agent;
@@ -21,6 +22,10 @@ internal sealed class FlyteAgentOptionsValidator : IValidateOptions<FlyteAgentOp
         if (options.ResourceMeta is null)
         {
             errors.Add("FlyteAgent:ResourceMeta is missing: configure the signing keys of resource_meta.");
+        }
+        else
+        {
+            errors.AddRange(ResourceMetaEnvelopeOptionsValidator.GetErrors(options.ResourceMeta, ResourceMetaEnvelopeOptions.SectionName));
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

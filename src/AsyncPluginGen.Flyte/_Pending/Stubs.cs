@@ -1,4 +1,4 @@
-// TEMPORARY: stand-ins for types that land from the metacodec, envelope and literals branches. Deleted at merge.
+// TEMPORARY: stand-ins for types that land from the metacodec and literals branches (the envelope landed in Meta/). Deleted at merge.
 #pragma warning disable CS1591
 using System.Text.Json;
 using Flyteidl.Core;
@@ -17,27 +17,6 @@ namespace AsyncPluginGen
     }
 
     public sealed class ResourceMetaFormatException(string message) : FormatException(message);
-}
-
-namespace AsyncPluginGen.Flyte.Meta
-{
-    public sealed class ResourceMetaEnvelopeOptions
-    {
-        public int MaxBytes { get; set; } = 64 * 1024;
-        public Dictionary<string, string> Keys { get; set; } = new();
-        public string? ActiveKeyId { get; set; }
-    }
-
-    public sealed class ResourceMetaEnvelope(ResourceMetaEnvelopeOptions options)
-    {
-        public ResourceMetaEnvelopeOptions Options { get; } = options;
-        public byte[] Seal(string taskType, int taskTypeVersion, ReadOnlySpan<byte> payload) => throw new NotImplementedException();
-        public OpenedResourceMeta Open(ReadOnlySpan<byte> envelope) => throw new NotImplementedException();
-    }
-
-    public sealed record OpenedResourceMeta(string TaskType, int TaskTypeVersion, string KeyId, ReadOnlyMemory<byte> Payload);
-
-    public sealed class ResourceMetaRejectedException(string message) : Exception(message);
 }
 
 namespace AsyncPluginGen.Flyte.Literals

@@ -12,7 +12,7 @@ public static class TestKeys
 
     public static void UsePrimary(FlyteAgentOptions options)
     {
-        // Set once the envelope options land: Keys[PrimaryId] = PrimaryKey, ActiveKeyId = PrimaryId.
-        _ = options;
+        options.ResourceMeta.Keys[PrimaryId] = PrimaryKey;
+        options.ResourceMeta.ActiveKeyId = PrimaryId;
     }
 }
