@@ -14,10 +14,11 @@ namespace AsyncPluginGen.Generators.Tests;
 /// </summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] TrackedSteps = [Steps.AsyncPlugins, Steps.SyncPlugins, Steps.RegistryInputs, Steps.Registry];
+    private static readonly string[] TrackedSteps = [Steps.AsyncPlugins, Steps.SyncPlugins, Steps.MetaSerializers, Steps.RegistryInputs, Steps.Registry];
 
     private const string WarehouseHint = "Contoso.Warehouse.WarehousePlugin.g.cs";
     private const string JobHint = "Contoso.Jobs.JobPlugin.g.cs";
+    private const string WarehouseSerializerHint = "Contoso.Warehouse.WarehousePlugin.ResourceMetaSerializer.g.cs";
     private const string RegistryHint = "AsyncPluginGen.PluginRegistry.g.cs";
 
     private const string UnrelatedPath = "Unrelated.cs";
@@ -193,10 +194,13 @@ public sealed class IncrementalTests
         Assert.Null(run.Exception);
         Assert.Equal(2, Outputs(run, Steps.AsyncPlugins).Count);
         Assert.Single(Outputs(run, Steps.SyncPlugins));
+        Assert.Equal(2, Outputs(run, Steps.MetaSerializers).Count);
         Assert.Single(Outputs(run, Steps.RegistryInputs));
         Assert.Single(Outputs(run, Steps.Registry));
         Assert.All(TrackedSteps.SelectMany(s => Outputs(run, s)), o => Assert.Equal(IncrementalStepRunReason.New, o.Reason));
-        Assert.Equal([RegistryHint, "Contoso.Jobs.JobPlugin.g.cs", "Contoso.Sync.EchoPlugin.g.cs", WarehouseHint], Sources(driver).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [RegistryHint, "Contoso.Jobs.JobPlugin.ResourceMetaSerializer.g.cs", "Contoso.Jobs.JobPlugin.g.cs", "Contoso.Sync.EchoPlugin.g.cs", WarehouseSerializerHint, WarehouseHint],
+            Sources(driver).Keys.Order(StringComparer.Ordinal));
         return (driver, compilation);
     }
 
