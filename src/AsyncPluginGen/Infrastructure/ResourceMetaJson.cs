@@ -30,6 +30,11 @@ public static class ResourceMetaJson
     public static T Read<T>(ReadOnlySpan<byte> utf8Json, ResourceMetaValueReader<T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new ResourceMetaFormatException("The ResourceMeta is empty: expected one JSON value.");
+        }
+
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         try
         {

@@ -101,7 +101,7 @@ public sealed class MetaSerializerRunTests
     public static TheoryData<string, string> Malformed => new()
     {
         { "not json", "not valid JSON" },
-        { "", "not valid JSON" },
+        { "", "is empty" },
         { "{" + Minimal + "} {}", "not valid JSON" },
         { "[]", "'Everything' must be an object, but the JSON has an array" },
         { "{" + Minimal.Replace("\"text\":\"t\",", "", StringComparison.Ordinal) + "}", "'Everything.text' is required but missing" },
