@@ -24,6 +24,7 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
         public const string RegistryInputs = nameof(RegistryInputs);
         public const string Registry = nameof(Registry);
         public const string HintClashes = nameof(HintClashes);
+        public const string MetaSerializers = nameof(MetaSerializers);
         public const string Assembly = nameof(Assembly);
     }
 
@@ -35,13 +36,25 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
 
         // Hint names are compared ignoring case, and must not collide with the registry's: the few plugins whose
         // names collide get a suffix. Only this small set is shared, so other plugins' outputs stay cached.
+        // The serializer files' names take part, since a plugin named X.ResourceMetaSerializer would otherwise share one.
         var hintClashes = asyncPlugins.Select(static (m, _) => m.MetadataName).Collect()
             .Combine(syncPlugins.Select(static (m, _) => m.MetadataName).Collect())
-            .Select(static (names, _) => HintNames.FindClashes(names.Left.Concat(names.Right), RegistryHintName))
+            .Select(static (names, _) => HintNames.FindClashes(
+                names.Left.Concat(names.Right).Concat(names.Left.Select(MetaSerializerHintName)), RegistryHintName))
             .WithTrackingName(Steps.HintClashes);
 
         context.RegisterSourceOutput(asyncPlugins.Combine(hintClashes), static (spc, input) => AddPlugin(spc, input.Left, input.Right));
         context.RegisterSourceOutput(syncPlugins.Combine(hintClashes), static (spc, input) => AddPlugin(spc, input.Left, input.Right));
+
+        // The ResourceMeta serializer is its own output, fed by its own small model: editing a plugin's handlers or
+        // mapping leaves it cached, and editing the meta leaves the plugin's main file as it was.
+        var metaSerializers = asyncPlugins
+            .Where(static m => m.MetaCodec is not null)
+            .Select(static (m, _) => new MetaSerializerModel(m.Namespace, m.ClassName, m.TypeKeyword, m.MetadataName, m.MetaType!, m.MetaCodec!))
+            .WithTrackingName(Steps.MetaSerializers);
+        context.RegisterSourceOutput(metaSerializers.Combine(hintClashes), static (spc, input) => spc.AddSource(
+            HintNames.For(MetaSerializerHintName(input.Left.MetadataName), input.Right) + ".g.cs",
+            SourceText.From(MetaSerializerEmitter.Emit(input.Left), System.Text.Encoding.UTF8)));
 
         var assembly = context.CompilationProvider
             .Select(static (compilation, _) => DescribeAssembly(compilation))
@@ -65,6 +78,8 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     }
 
     private const string RegistryHintName = "AsyncPluginGen.PluginRegistry";
+
+    private static string MetaSerializerHintName(string pluginMetadataName) => pluginMetadataName + ".ResourceMetaSerializer";
 
     private static IncrementalValuesProvider<PluginModel> Plugins(
         IncrementalGeneratorInitializationContext context, string attribute, bool isSync, string stepName) =>

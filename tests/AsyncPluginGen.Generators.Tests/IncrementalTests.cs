@@ -14,10 +14,11 @@ namespace AsyncPluginGen.Generators.Tests;
 /// </summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] TrackedSteps = [Steps.AsyncPlugins, Steps.SyncPlugins, Steps.RegistryInputs, Steps.Registry];
+    private static readonly string[] TrackedSteps = [Steps.AsyncPlugins, Steps.SyncPlugins, Steps.MetaSerializers, Steps.RegistryInputs, Steps.Registry];
 
     private const string WarehouseHint = "Contoso.Warehouse.WarehousePlugin.g.cs";
     private const string JobHint = "Contoso.Jobs.JobPlugin.g.cs";
+    private const string WarehouseSerializerHint = "Contoso.Warehouse.WarehousePlugin.ResourceMetaSerializer.g.cs";
     private const string RegistryHint = "AsyncPluginGen.PluginRegistry.g.cs";
 
     private const string UnrelatedPath = "Unrelated.cs";
@@ -96,11 +97,11 @@ public sealed class IncrementalTests
         var job = Assert.Single(plugins, p => p.Model.ClassName == "JobPlugin");
         Assert.True(job.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"JobPlugin is {job.Reason}.");
 
-        foreach (var step in new[] { Steps.RegistryInputs, Steps.Registry })
+        foreach (var step in new[] { Steps.RegistryInputs, Steps.Registry, Steps.MetaSerializers })
         {
             Assert.All(Outputs(run, step), o => Assert.True(
                 o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
-                $"Step {step} is {o.Reason} though no task type changed."));
+                $"Step {step} is {o.Reason} though no task type or meta changed."));
         }
 
         var after = Sources(driver);
@@ -108,6 +109,29 @@ public sealed class IncrementalTests
         Assert.Contains("PhaseInfo.Initializing(", after[WarehouseHint], StringComparison.Ordinal);
         Assert.DoesNotContain("PhaseInfo.Initializing(", before[WarehouseHint], StringComparison.Ordinal);
         Assert.Equal(before[JobHint], after[JobHint]);
+        Assert.Equal(before[RegistryHint], after[RegistryHint]);
+    }
+
+    [Fact]
+    public void Changing_a_meta_regenerates_its_serializer_only()
+    {
+        var (driver, compilation) = FirstRun();
+        var before = Sources(driver);
+
+        var edited = Edit(compilation, TreeContaining(compilation, "WarehousePlugin"), "public sealed record QueryMeta(string JobId);", "public sealed record QueryMeta(string JobId) { public int Attempt { get; init; } }");
+        driver = driver.RunGenerators(edited);
+        var run = driver.GetRunResult().Results.Single();
+
+        Assert.Null(run.Exception);
+        var serializers = Outputs(run, Steps.MetaSerializers).Select(o => (Model: Assert.IsType<MetaSerializerModel>(o.Value), o.Reason)).ToList();
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(serializers, s => s.Model.ClassName == "WarehousePlugin").Reason);
+        var job = Assert.Single(serializers, s => s.Model.ClassName == "JobPlugin");
+        Assert.True(job.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"JobPlugin's serializer is {job.Reason}.");
+
+        var after = Sources(driver);
+        Assert.Contains("writer.WritePropertyName(\"attempt\");", after[WarehouseSerializerHint], StringComparison.Ordinal);
+        Assert.DoesNotContain("attempt", before[WarehouseSerializerHint], StringComparison.Ordinal);
+        Assert.Equal(before[WarehouseHint], after[WarehouseHint]);
         Assert.Equal(before[RegistryHint], after[RegistryHint]);
     }
 
@@ -193,10 +217,13 @@ public sealed class IncrementalTests
         Assert.Null(run.Exception);
         Assert.Equal(2, Outputs(run, Steps.AsyncPlugins).Count);
         Assert.Single(Outputs(run, Steps.SyncPlugins));
+        Assert.Equal(2, Outputs(run, Steps.MetaSerializers).Count);
         Assert.Single(Outputs(run, Steps.RegistryInputs));
         Assert.Single(Outputs(run, Steps.Registry));
         Assert.All(TrackedSteps.SelectMany(s => Outputs(run, s)), o => Assert.Equal(IncrementalStepRunReason.New, o.Reason));
-        Assert.Equal([RegistryHint, "Contoso.Jobs.JobPlugin.g.cs", "Contoso.Sync.EchoPlugin.g.cs", WarehouseHint], Sources(driver).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [RegistryHint, "Contoso.Jobs.JobPlugin.ResourceMetaSerializer.g.cs", "Contoso.Jobs.JobPlugin.g.cs", "Contoso.Sync.EchoPlugin.g.cs", WarehouseSerializerHint, WarehouseHint],
+            Sources(driver).Keys.Order(StringComparer.Ordinal));
         return (driver, compilation);
     }
 

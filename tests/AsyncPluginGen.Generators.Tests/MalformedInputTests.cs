@@ -16,6 +16,10 @@ public sealed class MalformedInputTests
 
     private const string WarehouseHint = "Contoso.Warehouse.WarehousePlugin.g.cs";
 
+    private const string SerializerSuffix = ".ResourceMetaSerializer.g.cs";
+
+    private static bool IsSerializerFile(string hintName) => hintName.EndsWith(SerializerSuffix, StringComparison.Ordinal);
+
     public static TheoryData<string, string> Corpus => MalformedSources.Corpus;
 
     [Fact]
@@ -25,7 +29,7 @@ public sealed class MalformedInputTests
 
         // Without this, every "skipped" expectation could pass because the template itself is broken.
         var outcome = GeneratorHarness.RunClean(MalformedSources.Baseline);
-        Assert.Equal([MalformedSources.RegistryHint, "Bad.P.g.cs"], outcome.HintNames);
+        Assert.Equal([MalformedSources.RegistryHint, "Bad.P.ResourceMetaSerializer.g.cs", "Bad.P.g.cs"], outcome.HintNames);
     }
 
     [Theory]
@@ -75,8 +79,11 @@ public sealed class MalformedInputTests
             return;
         }
 
-        var pluginFiles = outcome.HintNames.Where(h => h != MalformedSources.RegistryHint).ToList();
+        var pluginFiles = outcome.HintNames.Where(h => h != MalformedSources.RegistryHint && !IsSerializerFile(h)).ToList();
         Assert.Equal(expected.Generated.OrderBy(h => h, StringComparer.Ordinal), pluginFiles);
+
+        // A ResourceMeta serializer only ever comes with its plugin.
+        Assert.All(outcome.HintNames.Where(IsSerializerFile), h => Assert.Contains(h.Replace(SerializerSuffix, ".g.cs", StringComparison.Ordinal), pluginFiles));
 
         // The registry exists exactly when some plugin was generated.
         Assert.Equal(expected.Generated.Length > 0, outcome.HintNames.Contains(MalformedSources.RegistryHint));
@@ -142,7 +149,9 @@ public sealed class MalformedInputTests
     {
         var outcome = GeneratorHarness.RunClean(MalformedSources.Cases["TwoPluginsSameTaskType"].Source);
 
-        Assert.Equal([MalformedSources.RegistryHint, "Bad.First.g.cs", "Bad.Second.g.cs"], outcome.HintNames);
+        Assert.Equal(
+            [MalformedSources.RegistryHint, "Bad.First.ResourceMetaSerializer.g.cs", "Bad.First.g.cs", "Bad.Second.ResourceMetaSerializer.g.cs", "Bad.Second.g.cs"],
+            outcome.HintNames);
         var registry = outcome.Source(MalformedSources.RegistryHint);
         Assert.Equal(1, Occurrences(registry, "\"dup\" =>"));
         Assert.Contains("\"dup\" => global::Bad.First.AsyncPluginDescriptor,", registry, StringComparison.Ordinal);
@@ -209,7 +218,7 @@ public sealed class MalformedInputTests
         // The hint name must not contain '@' (Roslyn rejects it); whatever it is, the plugin must be generated and compile.
         var outcome = GeneratorHarness.RunClean(MalformedSources.Cases["KeywordNamespace"].Source);
 
-        var plugin = Assert.Single(outcome.HintNames, h => h != MalformedSources.RegistryHint);
+        var plugin = Assert.Single(outcome.HintNames, h => h != MalformedSources.RegistryHint && !IsSerializerFile(h));
         Assert.Contains("namespace Bad.@event", outcome.Source(plugin), StringComparison.Ordinal);
     }
 

@@ -74,7 +74,7 @@ public sealed class ModelPurityTests
         var compilation = GeneratorHarness.CreateCompilation(PluginSources.All.Values.SelectMany(s => s).ToArray());
         var run = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
 
-        Assert.Equal(["Assembly", "AsyncPlugins", "HintClashes", "Registry", "RegistryInputs", "SyncPlugins"], GeneratorSteps.Order(StringComparer.Ordinal));
+        Assert.Equal(["Assembly", "AsyncPlugins", "HintClashes", "MetaSerializers", "Registry", "RegistryInputs", "SyncPlugins"], GeneratorSteps.Order(StringComparer.Ordinal));
         foreach (var step in GeneratorSteps)
         {
             Assert.True(run.TrackedSteps.TryGetValue(step, out var steps) && steps.SelectMany(s => s.Outputs).Any(), $"Step {step} has no outputs.");
@@ -84,6 +84,9 @@ public sealed class ModelPurityTests
         var models = run.TrackedSteps[AsyncPluginGenerator.Steps.AsyncPlugins].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
         Assert.All(models, m => Assert.IsType<PluginModel>(m));
         Assert.Equal(8, models.Count);
+        var serializers = run.TrackedSteps[AsyncPluginGenerator.Steps.MetaSerializers].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        Assert.NotEmpty(serializers);
+        Assert.All(serializers, m => Assert.NotEmpty(Assert.IsType<MetaSerializerModel>(m).Codec.Shapes));
         Assert.IsType<RegistryModel>(Assert.Single(run.TrackedSteps[AsyncPluginGenerator.Steps.Registry].SelectMany(s => s.Outputs)).Value);
         Assert.Contains(run.TrackedOutputSteps, pair => pair.Value.SelectMany(s => s.Outputs).Any());
     }

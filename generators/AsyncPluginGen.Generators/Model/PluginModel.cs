@@ -25,4 +25,5 @@ internal sealed record PluginModel(
     HandlerModel? Delete,
     string? ResourceRequirementsMethod,
     StatusModel? Status,
-    HandlerModel? Do);
+    HandlerModel? Do,
+    MetaCodecModel? MetaCodec = null);

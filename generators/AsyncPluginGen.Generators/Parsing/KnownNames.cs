@@ -21,6 +21,10 @@ internal static class KnownNames
     public const string DescriptorMember = "AsyncPluginDescriptor";
     public const string ConfigMember = "AsyncPluginConfig";
 
+    /// <summary>The nested serializer class the generator adds to an async plugin, and the interface it implements through it.</summary>
+    public const string MetaSerializerMember = "AsyncPluginMetaSerializer";
+    public const string MetaSerializerProviderInterface = "AsyncPluginGen.IResourceMetaSerializerProvider<TMeta>";
+
     /// <summary>TaskPhase member names by value; the runtime enum's order.</summary>
     public static readonly string[] TaskPhases =
     {

@@ -112,6 +112,14 @@ internal static class PluginParser
         return false;
     }
 
+    /// <summary>
+    /// A plugin that serializes its meta itself, or already has a member named like the generated serializer, keeps
+    /// what it has: the serializer is an addition, never a reason to break the build.
+    /// </summary>
+    private static bool WantsMetaSerializer(INamedTypeSymbol type) =>
+        type.GetMembers(KnownNames.MetaSerializerMember).IsEmpty
+        && !type.AllInterfaces.Any(i => i.OriginalDefinition.ToDisplayString() == KnownNames.MetaSerializerProviderInterface);
+
     private static PluginModel? WithSyncHandler(PluginModel model, INamedTypeSymbol type, UsageScanner usage)
     {
         var handlers = HandlerParser.Candidates(type, "Do").Select(m => (Method: m, Model: HandlerParser.ParseDo(m))).Where(h => h.Model is not null).ToList();
@@ -179,6 +187,7 @@ internal static class PluginParser
             Delete = deletes.Count == 1 ? deletes[0].Model : null,
             ResourceRequirementsMethod = requirementCandidates.Count == 1 ? requirementCandidates[0].Name : null,
             Status = status,
+            MetaCodec = WantsMetaSerializer(type) ? MetaShapeParser.Parse(meta).Codec : null,
         };
     }
 }
