@@ -1,23 +1,7 @@
-// TEMPORARY: stand-ins for types that land from the metacodec and literals branches (the envelope landed in Meta/). Deleted at merge.
+// TEMPORARY: stand-ins for types that land from the literals branch. Deleted at merge.
 #pragma warning disable CS1591
 using System.Text.Json;
 using Flyteidl.Core;
-
-namespace AsyncPluginGen
-{
-    public interface IResourceMetaSerializer<TMeta> where TMeta : notnull
-    {
-        void Write(Utf8JsonWriter writer, TMeta value);
-        TMeta Read(ReadOnlySpan<byte> utf8Json);
-    }
-
-    public interface IResourceMetaSerializerProvider<TMeta> where TMeta : notnull
-    {
-        IResourceMetaSerializer<TMeta> ResourceMetaSerializer { get; }
-    }
-
-    public sealed class ResourceMetaFormatException(string message) : FormatException(message);
-}
 
 namespace AsyncPluginGen.Flyte.Literals
 {
