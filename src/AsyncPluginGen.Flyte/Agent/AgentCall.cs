@@ -45,29 +45,73 @@ internal struct AgentCall
 
     public readonly CancellationToken CancellationToken => _context.CancellationToken;
 
-    /// <summary>Waits for a permit; <c>RESOURCE_EXHAUSTED</c> when none comes before the call's deadline.</summary>
+    /// <summary>
+    /// Waits for a permit, but only as long as leaves time to answer before the call's deadline: when the queue ahead
+    /// means no permit can come in time, the answer is <c>RESOURCE_EXHAUSTED</c> at once, which the client can act on,
+    /// rather than a deadline that says nothing about why.
+    /// </summary>
     public readonly async ValueTask<RateLimitLease> AcquireAsync(AgentPlugin plugin, bool write)
     {
         var limiter = write ? plugin.Writes : plugin.Reads;
-        RateLimitLease? lease = null;
-        try
-        {
-            lease = await limiter.AcquireAsync(1, _context.CancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        if (lease is { IsAcquired: true })
+        var lease = limiter.AttemptAcquire(1);
+        if (lease.IsAcquired)
         {
             return lease;
         }
 
-        lease?.Dispose();
+        lease.Dispose();
+        var budget = WaitBudget();
+        var period = write ? plugin.WritePeriod : plugin.ReadPeriod;
+        var queued = limiter.GetStatistics()?.CurrentQueuedCount ?? 0;
+        if (budget is { } limit && period * (queued + 1) > limit)
+        {
+            throw Exhausted(plugin, write);
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(_context.CancellationToken);
+        if (budget is { } b)
+        {
+            wait.CancelAfter(b);
+        }
+
+        try
+        {
+            lease = await limiter.AcquireAsync(1, wait.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!_context.CancellationToken.IsCancellationRequested)
+        {
+            throw Exhausted(plugin, write);
+        }
+
+        if (lease.IsAcquired)
+        {
+            return lease;
+        }
+
+        lease.Dispose();
+        throw Exhausted(plugin, write);
+    }
+
+    /// <summary>How long a call may wait for a permit: its deadline less a tenth (at most 250 ms) kept for the work and the answer.</summary>
+    private readonly TimeSpan? WaitBudget()
+    {
+        if (_context.Deadline >= DateTime.MaxValue.ToUniversalTime().AddDays(-1))
+        {
+            return null;
+        }
+
+        var remaining = _context.Deadline - DateTime.UtcNow;
+        var reserve = TimeSpan.FromTicks(Math.Min(remaining.Ticks / 10, TimeSpan.FromMilliseconds(250).Ticks));
+        var budget = remaining - reserve;
+        return budget > TimeSpan.Zero ? budget : TimeSpan.Zero;
+    }
+
+    private static RpcException Exhausted(AgentPlugin plugin, bool write)
+    {
         var limits = write ? plugin.Config.WriteRateLimiter : plugin.Config.ReadRateLimiter;
-        throw new RpcException(new Status(
+        return new RpcException(new Status(
             StatusCode.ResourceExhausted,
-            $"No {(write ? "write" : "read")} permit for plugin '{plugin.Id}' came before the call's deadline: it allows {limits.Qps} {(write ? "writes" : "reads")} per second per agent replica (burst {limits.Burst}). Retry later, or run more replicas."));
+            $"No {(write ? "write" : "read")} permit for plugin '{plugin.Id}' can come before the call's deadline: it allows {limits.Qps} {(write ? "writes" : "reads")} per second per agent replica (burst {limits.Burst}). Retry later, or run more replicas."));
     }
 
     public readonly void Succeeded()

@@ -23,6 +23,12 @@ internal abstract class AgentPlugin(PluginDescriptor descriptor, PluginConfig co
 
     public PluginConfig Config { get; } = config;
 
+    /// <summary>How long one read permit takes to come back.</summary>
+    public TimeSpan ReadPeriod { get; } = TimeSpan.FromSeconds(1 / config.ReadRateLimiter.Qps);
+
+    /// <summary>How long one write permit takes to come back.</summary>
+    public TimeSpan WritePeriod { get; } = TimeSpan.FromSeconds(1 / config.WriteRateLimiter.Qps);
+
     public void Dispose()
     {
         Reads.Dispose();

@@ -59,7 +59,7 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
                 phase = await syncPlugin.DoAsync(task, context.CancellationToken).ConfigureAwait(false);
             }
 
-            var resource = BuildResource(syncPlugin, phase, task);
+            var resource = BuildResource(syncPlugin, phase, task, header.Template?.Interface?.Outputs);
             await responseStream.WriteAsync(
                 new ExecuteTaskSyncResponse { Header = new ExecuteTaskSyncResponseHeader { Resource = resource } },
                 context.CancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
         }
     }
 
-    private Resource BuildResource(SyncAgentPlugin plugin, PhaseInfo phase, TaskContext task)
+    private Resource BuildResource(SyncAgentPlugin plugin, PhaseInfo phase, TaskContext task, VariableMap? declaredOutputs)
     {
         if (!phase.IsTerminal)
         {
@@ -85,7 +85,8 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
         {
             try
             {
-                outputs = LiteralJson.ToLiteralMap(json);
+                // The header's template declares the output types: integers stay integers, blobs become blobs.
+                outputs = LiteralJson.ToLiteralMap(json, declaredOutputs);
                 if (outputs.CalculateSize() > services.Options.MaxOutputBytes)
                 {
                     phase = PhaseInfo.SystemFailure(
