@@ -14,6 +14,7 @@ namespace AsyncPluginGen.Demo.Reporting;
 /// <param name="Services">What each fake service counted and found on reconciliation.</param>
 /// <param name="Leaked">Remote jobs still running with no task left to stop them, summed over the services. Must be 0.</param>
 /// <param name="Lost">Tasks that never ended or whose claimed outcome the service contradicts, summed over the services. Must be 0.</param>
+/// <param name="ViaAgent">Whether the host reached the plugins through the Flyte agent protocol (<c>--via-agent</c>).</param>
 internal sealed record DemoSummary(
     int Tasks,
     int Submitted,
@@ -25,7 +26,8 @@ internal sealed record DemoSummary(
     PluginSummary Total,
     IReadOnlyList<ServiceSummary> Services,
     int Leaked,
-    int Lost)
+    int Lost,
+    bool ViaAgent = false)
 {
     /// <summary>Whether every remote job and every task is accounted for.</summary>
     public bool Ok => Leaked == 0 && Lost == 0;

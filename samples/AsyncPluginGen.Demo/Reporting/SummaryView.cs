@@ -71,7 +71,7 @@ internal static class SummaryView
         var elapsed = summary.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture);
         var faultRate = summary.FaultRate.ToString(CultureInfo.InvariantCulture);
         console.MarkupLine(summary.Ok
-            ? $"[green]OK[/]: {N(summary.Submitted)} tasks in {elapsed} s at fault rate {faultRate}; remote jobs leaked: 0, tasks lost: 0."
+            ? $"[green]OK[/]: {N(summary.Submitted)} tasks in {elapsed} s at fault rate {faultRate}{(summary.ViaAgent ? ", through the Flyte agent protocol" : "")}; remote jobs leaked: 0, tasks lost: 0."
             : $"[red]FAILED[/]: remote jobs leaked: {N(summary.Leaked)}, tasks lost: {N(summary.Lost)} ({N(summary.Submitted)} tasks in {elapsed} s).");
     }
 

@@ -136,7 +136,8 @@ internal static class DemoRun
             total,
             services,
             services.Sum(s => s.Leaked),
-            services.Sum(s => s.Lost));
+            services.Sum(s => s.Lost),
+            options.ViaAgent);
     }
 
     private static PluginSummary SummarizeLane(SampleLane lane, PlannedTask[] tasks, TaskBoard board, HostMetricsTap metrics)

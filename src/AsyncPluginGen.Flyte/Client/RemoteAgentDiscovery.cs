@@ -9,7 +9,7 @@ namespace AsyncPluginGen.Flyte.Client;
 /// as propeller does. An agent that does not implement ListAgents is taken to serve the configured categories
 /// asynchronously (propeller's fallback). A failed refresh keeps the last answer.
 /// </summary>
-public sealed class RemoteAgentDiscovery : IAsyncDisposable
+public sealed class RemoteAgentDiscovery : IAsyncDisposable, IDisposable
 {
     private readonly AgentMetadataService.AgentMetadataServiceClient _client;
     private readonly RemoteAgentOptions _options;
@@ -68,6 +68,13 @@ public sealed class RemoteAgentDiscovery : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _timer.DisposeAsync().ConfigureAwait(false);
+        _refreshing.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _timer.Dispose();
         _refreshing.Dispose();
     }
 

@@ -11,7 +11,7 @@ namespace AsyncPluginGen.Flyte.Client;
 /// category, all sharing one gRPC channel and one ListAgents discovery. Register it with
 /// <see cref="RemoteAgentServiceCollectionExtensions.AddRemoteAgent(IServiceCollection, Action{RemoteAgentOptions})"/>.
 /// </summary>
-public sealed class RemoteAgentRegistry : IPluginRegistry, IAsyncDisposable
+public sealed class RemoteAgentRegistry : IPluginRegistry, IAsyncDisposable, IDisposable
 {
     private readonly RemoteAgentOptions _options;
     private readonly Dictionary<string, PluginDescriptor> _byTaskType = new(StringComparer.Ordinal);
@@ -68,6 +68,13 @@ public sealed class RemoteAgentRegistry : IPluginRegistry, IAsyncDisposable
             await _discovery.DisposeAsync().ConfigureAwait(false);
         }
 
+        _channel?.Dispose();
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _discovery?.Dispose();
         _channel?.Dispose();
     }
 

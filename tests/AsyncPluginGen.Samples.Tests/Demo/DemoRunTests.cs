@@ -80,6 +80,7 @@ public sealed class DemoRunTests
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         Assert.Equal(1000, root.GetProperty("submitted").GetInt32());
+        Assert.True(root.GetProperty("viaAgent").GetBoolean());
         Assert.Equal(0, root.GetProperty("leaked").GetInt32());
         Assert.Equal(0, root.GetProperty("lost").GetInt32());
         var total = root.GetProperty("total");

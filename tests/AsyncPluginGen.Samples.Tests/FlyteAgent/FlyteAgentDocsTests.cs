@@ -39,14 +39,18 @@ public sealed partial class FlyteAgentDocsTests
             "--port", "0",
             "--warehouse-url", "http://127.0.0.1:9/", "--notebooks-url", "http://127.0.0.1:9/", "--training-url", "http://127.0.0.1:9/",
             "--FlyteAgent:ResourceMeta:ActiveKeyId", "k1",
-            "--FlyteAgent:ResourceMeta:Keys:k1", Convert.ToBase64String(new byte[32]),
+            "--FlyteAgent:ResourceMeta:Keys:k1", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         ]);
         await using (app)
         {
             await app.StartAsync();
             var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()).Port;
-            using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
-            var agents = await new AgentMetadataService.AgentMetadataServiceClient(channel).ListAgentsAsync(new ListAgentsRequest());
+            ListAgentsResponse agents;
+            using (var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}"))
+            {
+                agents = await new AgentMetadataService.AgentMetadataServiceClient(channel).ListAgentsAsync(new ListAgentsRequest());
+            }
+
             Assert.Equal(
                 ["notebook_run", "training_image_check", "training_job", "warehouse_query"],
                 agents.Agents.SelectMany(a => a.SupportedTaskCategories).Select(c => c.Name).Order());
