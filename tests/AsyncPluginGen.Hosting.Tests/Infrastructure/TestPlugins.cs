@@ -142,6 +142,9 @@ internal sealed class TaskScript
     /// <summary>When set, every Delete without a queued step throws this.</summary>
     public Func<Exception>? DeleteAlwaysThrows { get; set; }
 
+    /// <summary>What the plugin's outputs are once the task succeeds: none when null; may throw.</summary>
+    public Func<System.Text.Json.JsonElement?>? Outputs { get; set; }
+
     /// <summary>When set, ResourceRequirements throws this.</summary>
     public Func<Exception>? RequirementsThrows { get; set; }
 
@@ -189,7 +192,7 @@ internal sealed class TaskScript
 /// A handwritten async plugin whose every call the test scripts per task (<see cref="Script"/>) and which records
 /// every call with the fake clock's time.
 /// </summary>
-internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>
+internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>, ITaskOutputsPlugin<JobMeta, JobResource>
 {
     public const string Id = "Scripted";
     public const string TaskType = "scripted";
@@ -277,6 +280,9 @@ internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>
             throw fault();
         }
     }
+
+    public ValueTask<System.Text.Json.JsonElement?> GetOutputsAsync(StatusContext<JobMeta, JobResource> context, CancellationToken cancellationToken) =>
+        new(Script(context.ResourceMeta.Task).Outputs?.Invoke());
 
     public PhaseInfo Status(in StatusContext<JobMeta, JobResource> context)
     {
