@@ -82,7 +82,16 @@ public sealed class SampleAgentHost : IAsyncDisposable
             .AddSingleton(clients.Training)
             .AddAsyncPluginGenSamplesPlugins()
             .AddFlyteAgent(builder.Configuration.GetSection(FlyteAgentOptions.SectionName), settings.ConfigureAgent);
-        var telemetry = builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(AgentActivity.SourceName));
+        var telemetry = builder.Services.AddOpenTelemetry().WithTracing(tracing =>
+        {
+            tracing.AddSource(AgentActivity.SourceName);
+
+            // Traces leave the process only when a collector is named, as the OpenTelemetry convention has it.
+            if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                tracing.AddOtlpExporter();
+            }
+        });
         if (settings.MetricsPort is not null)
         {
             telemetry.WithMetrics(metrics => metrics.AddMeter(AgentMetrics.MeterName).AddPrometheusExporter());

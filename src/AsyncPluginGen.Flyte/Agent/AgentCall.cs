@@ -43,6 +43,9 @@ internal struct AgentCall
     /// <summary>The task's identity, once known (for logs).</summary>
     public string Task { get; set; }
 
+    /// <summary>The plugin serving the call, once routed (for messages and logs).</summary>
+    public string? PluginId { get; set; }
+
     public readonly CancellationToken CancellationToken => _context.CancellationToken;
 
     /// <summary>
@@ -126,8 +129,9 @@ internal struct AgentCall
     }
 
     /// <summary>Records the failure and returns the exception to throw to the client.</summary>
-    public readonly RpcException Fail(Exception exception, string? pluginId, bool inputErrorsAreInvalidArgument = false)
+    public readonly RpcException Fail(Exception exception, bool inputErrorsAreInvalidArgument = false)
     {
+        var pluginId = PluginId;
         var status = ToStatus(exception, pluginId, inputErrorsAreInvalidArgument);
         var code = status.StatusCode.ToString();
         _services.Metrics.Failed(TaskType, _operation, code, Stopwatch.GetElapsedTime(_started).TotalSeconds);

@@ -15,12 +15,12 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
     public override async Task<CreateTaskResponse> CreateTask(CreateTaskRequest request, ServerCallContext context)
     {
         var call = new AgentCall(services, context, "create");
-        AgentPlugin? plugin = null;
         try
         {
             var category = new TaskCategoryKey(request.Template?.Type ?? "", request.Template?.TaskTypeVersion ?? 0);
             call.TaskType = category.Name;
-            plugin = services.Plugins.Find(category);
+            var plugin = services.Plugins.Find(category);
+            call.PluginId = plugin.Id;
             var asyncPlugin = plugin as AsyncAgentPlugin
                 ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Task category '{category}' is served synchronously: call SyncAgentService.ExecuteTaskSync."));
             if (request.Inputs is not null)
@@ -42,28 +42,22 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         }
         catch (Exception exception)
         {
-            throw call.Fail(exception, plugin?.Id, inputErrorsAreInvalidArgument: true);
+            throw call.Fail(exception, inputErrorsAreInvalidArgument: true);
         }
     }
 
     public override async Task<GetTaskResponse> GetTask(GetTaskRequest request, ServerCallContext context)
     {
         var call = new AgentCall(services, context, "get");
-        AgentPlugin? plugin = null;
         try
         {
 #pragma warning disable CS0612 // the deprecated task_type routes requests of older propellers
-            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+            var (plugin, payload) = Resolve(ref call, request.TaskCategory, request.TaskType, request.ResourceMeta);
 #pragma warning restore CS0612
-            call.TaskType = category.Name;
-            plugin = services.Plugins.Find(category);
-            var asyncPlugin = RequireAsync(plugin, category);
-            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
-            call.Task = payload.ExecutionId.GeneratedName;
             Resource resource;
             using (await call.AcquireAsync(plugin, write: false).ConfigureAwait(false))
             {
-                resource = await asyncPlugin.GetAsync(payload, request.OutputPrefix, context.CancellationToken).ConfigureAwait(false);
+                resource = await plugin.GetAsync(payload, request.OutputPrefix, context.CancellationToken).ConfigureAwait(false);
             }
 
             call.Succeeded();
@@ -71,27 +65,21 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         }
         catch (Exception exception)
         {
-            throw call.Fail(exception, plugin?.Id);
+            throw call.Fail(exception);
         }
     }
 
     public override async Task<DeleteTaskResponse> DeleteTask(DeleteTaskRequest request, ServerCallContext context)
     {
         var call = new AgentCall(services, context, "delete");
-        AgentPlugin? plugin = null;
         try
         {
 #pragma warning disable CS0612
-            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+            var (plugin, payload) = Resolve(ref call, request.TaskCategory, request.TaskType, request.ResourceMeta);
 #pragma warning restore CS0612
-            call.TaskType = category.Name;
-            plugin = services.Plugins.Find(category);
-            var asyncPlugin = RequireAsync(plugin, category);
-            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
-            call.Task = payload.ExecutionId.GeneratedName;
             using (await call.AcquireAsync(plugin, write: true).ConfigureAwait(false))
             {
-                await asyncPlugin.DeleteAsync(payload, context.CancellationToken).ConfigureAwait(false);
+                await plugin.DeleteAsync(payload, context.CancellationToken).ConfigureAwait(false);
             }
 
             call.Succeeded();
@@ -99,28 +87,22 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         }
         catch (Exception exception)
         {
-            throw call.Fail(exception, plugin?.Id);
+            throw call.Fail(exception);
         }
     }
 
     public override async Task<GetTaskMetricsResponse> GetTaskMetrics(GetTaskMetricsRequest request, ServerCallContext context)
     {
         var call = new AgentCall(services, context, "metrics");
-        AgentPlugin? plugin = null;
         try
         {
 #pragma warning disable CS0612
-            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+            var (plugin, payload) = Resolve(ref call, request.TaskCategory, request.TaskType, request.ResourceMeta);
 #pragma warning restore CS0612
-            call.TaskType = category.Name;
-            plugin = services.Plugins.Find(category);
-            var asyncPlugin = RequireAsync(plugin, category);
-            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
-            call.Task = payload.ExecutionId.GeneratedName;
             GetTaskMetricsResponse response;
             using (await call.AcquireAsync(plugin, write: false).ConfigureAwait(false))
             {
-                var pending = asyncPlugin.GetMetrics(payload, request, context.CancellationToken)
+                var pending = plugin.GetMetrics(payload, request, context.CancellationToken)
                     ?? throw new RpcException(new Status(StatusCode.Unimplemented, $"Plugin '{plugin.Id}' does not offer task metrics (it would implement IAgentTaskMetricsPlugin)."));
                 response = await pending.ConfigureAwait(false);
             }
@@ -130,27 +112,21 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         }
         catch (Exception exception)
         {
-            throw call.Fail(exception, plugin?.Id);
+            throw call.Fail(exception);
         }
     }
 
     public override async Task GetTaskLogs(GetTaskLogsRequest request, IServerStreamWriter<GetTaskLogsResponse> responseStream, ServerCallContext context)
     {
         var call = new AgentCall(services, context, "logs");
-        AgentPlugin? plugin = null;
         try
         {
 #pragma warning disable CS0612
-            var category = AgentRouting.CategoryOf(request.TaskCategory, request.TaskType);
+            var (plugin, payload) = Resolve(ref call, request.TaskCategory, request.TaskType, request.ResourceMeta);
 #pragma warning restore CS0612
-            call.TaskType = category.Name;
-            plugin = services.Plugins.Find(category);
-            var asyncPlugin = RequireAsync(plugin, category);
-            var payload = AgentRouting.OpenMeta(services.Envelope, category, request.ResourceMeta);
-            call.Task = payload.ExecutionId.GeneratedName;
             using (await call.AcquireAsync(plugin, write: false).ConfigureAwait(false))
             {
-                var logs = asyncPlugin.GetLogs(payload, request, context.CancellationToken)
+                var logs = plugin.GetLogs(payload, request, context.CancellationToken)
                     ?? throw new RpcException(new Status(StatusCode.Unimplemented, $"Plugin '{plugin.Id}' does not offer task logs (it would implement IAgentTaskLogsPlugin)."));
                 await foreach (var response in logs.WithCancellation(context.CancellationToken).ConfigureAwait(false))
                 {
@@ -162,13 +138,26 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         }
         catch (Exception exception)
         {
-            throw call.Fail(exception, plugin?.Id);
+            throw call.Fail(exception);
         }
     }
 
-    private static AsyncAgentPlugin RequireAsync(AgentPlugin plugin, TaskCategoryKey category) =>
-        plugin as AsyncAgentPlugin
-        ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Task category '{category}' is served synchronously and has no resource to get or delete."));
+    /// <summary>
+    /// What every call on an existing task does first: route by category, require an async plugin, and verify and
+    /// decode <c>resource_meta</c>, recording on <paramref name="call"/> what it learns for metrics and logs.
+    /// </summary>
+    private (AsyncAgentPlugin Plugin, AgentMetaPayload Payload) Resolve(ref AgentCall call, TaskCategory? category, string deprecatedTaskType, ByteString resourceMeta)
+    {
+        var key = AgentRouting.CategoryOf(category, deprecatedTaskType);
+        call.TaskType = key.Name;
+        var plugin = services.Plugins.Find(key);
+        call.PluginId = plugin.Id;
+        var asyncPlugin = plugin as AsyncAgentPlugin
+            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Task category '{key}' is served synchronously and has no resource to get or delete."));
+        var payload = AgentRouting.OpenMeta(services.Envelope, key, resourceMeta);
+        call.Task = payload.ExecutionId.GeneratedName;
+        return (asyncPlugin, payload);
+    }
 
     /// <summary>
     /// Seals the payload. If that fails (the meta is larger than the envelope allows), the job exists but propeller would

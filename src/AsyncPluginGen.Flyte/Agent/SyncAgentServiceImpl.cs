@@ -20,7 +20,6 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
         ServerCallContext context)
     {
         var call = new AgentCall(services, context, "execute_sync");
-        AgentPlugin? plugin = null;
         try
         {
             if (!await requestStream.MoveNext(context.CancellationToken).ConfigureAwait(false) || requestStream.Current.PartCase != ExecuteTaskSyncRequest.PartOneofCase.Header)
@@ -31,7 +30,8 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
             var header = requestStream.Current.Header;
             var category = new TaskCategoryKey(header.Template?.Type ?? "", header.Template?.TaskTypeVersion ?? 0);
             call.TaskType = category.Name;
-            plugin = services.Plugins.Find(category);
+            var plugin = services.Plugins.Find(category);
+            call.PluginId = plugin.Id;
             var syncPlugin = plugin as SyncAgentPlugin
                 ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Task category '{category}' is served asynchronously: call AsyncAgentService.CreateTask."));
 
@@ -67,7 +67,7 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
         }
         catch (Exception exception)
         {
-            throw call.Fail(exception, plugin?.Id, inputErrorsAreInvalidArgument: true);
+            throw call.Fail(exception, inputErrorsAreInvalidArgument: true);
         }
     }
 
