@@ -17,6 +17,9 @@ internal static partial class AgentLog
     [LoggerMessage(4, LogLevel.Error, "Created {TaskType} task {Task}, but neither its resource_meta could be returned nor the job deleted; it may still run remotely")]
     public static partial void CreatedAndLeaked(ILogger logger, Exception exception, string taskType, string task);
 
+    [LoggerMessage(6, LogLevel.Error, "Status of plugin {PluginId} threw for task {Task}; the task fails as a system error and its job is deleted")]
+    public static partial void StatusFailed(ILogger logger, Exception exception, string pluginId, string task);
+
     [LoggerMessage(5, LogLevel.Information, "Flyte agent serving {Count} task categories: {Categories}")]
     public static partial void Serving(ILogger logger, int count, string categories);
 }

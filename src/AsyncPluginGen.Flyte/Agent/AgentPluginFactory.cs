@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
+
 namespace AsyncPluginGen.Flyte.Agent;
 
 /// <summary>Recovers an async plugin's type arguments once, through the visitor, and wraps it for the agent.</summary>
-internal sealed class AgentPluginFactory(PluginConfig config, int maxOutputBytes) : IAsyncPluginVisitor<AsyncAgentPlugin>
+internal sealed class AgentPluginFactory(PluginConfig config, int maxOutputBytes, ILogger logger) : IAsyncPluginVisitor<AsyncAgentPlugin>
 {
     public AsyncAgentPlugin Visit<TMeta, TResource>(IAsyncPlugin<TMeta, TResource> plugin)
         where TMeta : notnull
@@ -14,6 +16,6 @@ internal sealed class AgentPluginFactory(PluginConfig config, int maxOutputBytes
                 + "The generator emits one for ResourceMeta types of plain data (fix warning APG0014); a handwritten plugin implements IResourceMetaSerializerProvider<TMeta>.");
         }
 
-        return new TypedAsyncAgentPlugin<TMeta, TResource>(plugin, provider.ResourceMetaSerializer, config, maxOutputBytes);
+        return new TypedAsyncAgentPlugin<TMeta, TResource>(plugin, provider.ResourceMetaSerializer, config, maxOutputBytes, logger);
     }
 }

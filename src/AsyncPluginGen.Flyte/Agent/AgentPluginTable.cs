@@ -1,6 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using AsyncPluginGen.Hosting;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AsyncPluginGen.Flyte.Agent;
 
@@ -21,6 +23,7 @@ internal sealed class AgentPluginTable : IDisposable
                 $"FlyteAgent:Plugins overrides plugin(s) {string.Join(", ", unknown)}, but no registered plugin has that id. Known plugin ids: {string.Join(", ", catalog.Descriptors.Select(d => d.Id))}.");
         }
 
+        var logger = (services.GetService(typeof(ILoggerFactory)) as ILoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("AsyncPluginGen.Flyte.Agent");
         var plugins = new List<AgentPlugin>();
         foreach (var descriptor in catalog.Descriptors)
         {
@@ -29,7 +32,7 @@ internal sealed class AgentPluginTable : IDisposable
             config.Validate(descriptor.Id);
             AgentPlugin plugin = instance switch
             {
-                IAsyncPlugin asyncPlugin => asyncPlugin.Accept(new AgentPluginFactory(config, options.MaxOutputBytes)),
+                IAsyncPlugin asyncPlugin => asyncPlugin.Accept(new AgentPluginFactory(config, options.MaxOutputBytes, logger)),
                 ISyncPlugin syncPlugin => new SyncAgentPlugin(syncPlugin, descriptor, config),
                 _ => throw new InvalidOperationException($"Plugin '{descriptor.Id}' ({descriptor.PluginType.FullName}) implements neither IAsyncPlugin nor ISyncPlugin."),
             };

@@ -37,6 +37,14 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
             }
 
             var response = new CreateTaskResponse { ResourceMeta = await SealOrDeleteAsync(asyncPlugin, category, task, payload).ConfigureAwait(false) };
+            if (context.CancellationToken.IsCancellationRequested)
+            {
+                // The job exists, but the caller has gone (deadline or cancel) and will never see its meta: propeller
+                // counts the attempt as failed and retries under a new name, so nobody else would ever cancel this job.
+                await DeleteOrphanAsync(asyncPlugin, category, task, payload, "the call ended before the answer could be sent").ConfigureAwait(false);
+                context.CancellationToken.ThrowIfCancellationRequested();
+            }
+
             call.Succeeded();
             return response;
         }
@@ -142,6 +150,22 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         }
     }
 
+    /// <summary>Deletes a job whose meta will never reach propeller, so it does not leak; logs either way.</summary>
+    private async ValueTask DeleteOrphanAsync(AsyncAgentPlugin plugin, TaskCategoryKey category, TaskContext task, byte[] payload, string reason)
+    {
+        try
+        {
+            // Not the call's token: the call may be at its deadline, and the job must go regardless.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await plugin.DeleteCreatedAsync(payload, timeout.Token).ConfigureAwait(false);
+            AgentLog.CreatedButUnreturnable(services.Logger, category.Name, task.UniqueName, reason);
+        }
+        catch (Exception deleteFailure)
+        {
+            AgentLog.CreatedAndLeaked(services.Logger, deleteFailure, category.Name, task.UniqueName);
+        }
+    }
+
     /// <summary>
     /// What every call on an existing task does first: route by category, require an async plugin, and verify and
     /// decode <c>resource_meta</c>, recording on <paramref name="call"/> what it learns for metrics and logs.
@@ -171,18 +195,7 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         }
         catch (Exception sealFailure)
         {
-            try
-            {
-                // Not the call's token: the call may be at its deadline, and the job must go regardless.
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await plugin.DeleteCreatedAsync(payload, timeout.Token).ConfigureAwait(false);
-                AgentLog.CreatedButUnreturnable(services.Logger, category.Name, task.UniqueName, sealFailure.Message);
-            }
-            catch (Exception deleteFailure)
-            {
-                AgentLog.CreatedAndLeaked(services.Logger, deleteFailure, category.Name, task.UniqueName);
-            }
-
+            await DeleteOrphanAsync(plugin, category, task, payload, sealFailure.Message).ConfigureAwait(false);
             throw new RpcException(new Status(
                 StatusCode.FailedPrecondition,
                 $"Plugin '{plugin.Id}' created the job, but its ResourceMeta cannot be returned to Flyte ({sealFailure.Message}); the job was cancelled. Keep the ResourceMeta to identifiers, or raise FlyteAgent:ResourceMeta:MaxBytes."));

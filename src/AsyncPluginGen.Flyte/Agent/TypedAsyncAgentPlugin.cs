@@ -1,6 +1,7 @@
 using AsyncPluginGen.Flyte.Literals;
 using Flyteidl.Admin;
 using Flyteidl.Core;
+using Microsoft.Extensions.Logging;
 
 namespace AsyncPluginGen.Flyte.Agent;
 
@@ -9,7 +10,8 @@ internal sealed class TypedAsyncAgentPlugin<TMeta, TResource>(
     IAsyncPlugin<TMeta, TResource> plugin,
     IResourceMetaSerializer<TMeta> serializer,
     PluginConfig config,
-    int maxOutputBytes) : AsyncAgentPlugin(plugin.Descriptor, config)
+    int maxOutputBytes,
+    ILogger logger) : AsyncAgentPlugin(plugin.Descriptor, config)
     where TMeta : notnull
     where TResource : notnull
 {
@@ -35,6 +37,7 @@ internal sealed class TypedAsyncAgentPlugin<TMeta, TResource>(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            AgentLog.StatusFailed(logger, exception, Descriptor.Id, task.UniqueName);
             // As in the embedded host: a Status that throws fails the task as a system error, and the job is cleaned up.
             phase = PhaseInfo.SystemFailureWithCleanup(ExecutionError.SystemErrorCode, $"Status of plugin '{Descriptor.Id}' threw {exception.GetType().Name}.");
         }

@@ -208,6 +208,20 @@ public sealed class AsyncAgentServiceTests
     }
 
     [Fact]
+    public async Task A_job_created_after_the_caller_gave_up_is_deleted_rather_than_leaked()
+    {
+        await using var server = await AgentTestServer.StartAsync();
+        var respond = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        server.Backend.CreateResponseDelay = respond.Task;
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Async.CreateTaskAsync(FlyteRequests.Create(), deadline: DateTime.UtcNow.AddMilliseconds(300)).ResponseAsync);
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+
+        respond.SetResult();
+        await server.Backend.Deleted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(server.Backend.Single().Cancelled);
+    }
+
+    [Fact]
     public async Task Without_a_write_permit_before_the_deadline_Create_is_RESOURCE_EXHAUSTED()
     {
         await using var server = await AgentTestServer.StartAsync(o => o.Plugins["EchoJobPlugin"] = new AsyncPluginGen.Hosting.PluginConfigOverride { WriteQps = 1, WriteBurst = 5 });

@@ -40,9 +40,20 @@ public sealed class FakeJobBackend
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new(StringComparer.Ordinal);
 
+    /// <summary>When set, Create waits for it, ignoring its token, as a client that has already sent its request does.</summary>
+    public Task? CreateResponseDelay { get; set; }
+
+    /// <summary>Completes at the first Delete.</summary>
+    public TaskCompletionSource Deleted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async ValueTask<FakeJob> CreateAsync(string key, string query, CancellationToken cancellationToken)
     {
         await EnterAsync("create", cancellationToken);
+        if (CreateResponseDelay is { } delay)
+        {
+            await delay;
+        }
+
         Interlocked.Increment(ref _creates);
         return _jobs.GetOrAdd(key, k => new FakeJob("job-" + k, query) { State = InitialState });
     }
@@ -62,6 +73,8 @@ public sealed class FakeJobBackend
         {
             job.Cancelled = true;
         }
+
+        Deleted.TrySetResult();
     }
 
     public FakeJob? Find(string jobId) => _jobs.Values.FirstOrDefault(j => j.Id == jobId);
