@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using Flyteidl.Core;
@@ -18,7 +19,19 @@ public static class LiteralJson
     /// <summary>How deep literals and JSON may nest; deeper input is refused rather than risking the stack.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>Protobuf's Duration range: about ±10,000 years.</summary>
+    private const long MaxDurationSeconds = 315_576_000_000;
+
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
+
+    private static readonly string[] TimestampFormats =
+    [
+        "yyyy'-'MM'-'dd'T'HH':'mm':'ssK",
+        "yyyy'-'MM'-'dd't'HH':'mm':'ssK",
+        "yyyy'-'MM'-'dd' 'HH':'mm':'ssK",
+    ];
+
+    private static readonly int[] PowersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
     /// <summary>Maps an input map to a JSON object of input name to value (an empty object for null or no inputs).</summary>
     /// <param name="inputs">The literal map.</param>
@@ -64,13 +77,18 @@ public static class LiteralJson
         foreach (var property in outputs.EnumerateObject())
         {
             var type = declared is not null && declared.Variables.TryGetValue(property.Name, out var variable) ? variable.Type : null;
-            map.Literals[property.Name] = ToLiteral(property.Value, type, $"outputs.{property.Name}", 0);
+            // Depth 1, as on the way in (the map is level 0): both directions accept the same nesting.
+            map.Literals[property.Name] = ToLiteral(property.Value, type, $"outputs.{property.Name}", 1);
         }
 
         return map;
     }
 
-    /// <summary>Maps a JSON value to a literal, of <paramref name="type"/> when given.</summary>
+    /// <summary>
+    /// Maps a JSON value to a literal, of <paramref name="type"/> when given. A declared type is strict, as flytekit's
+    /// transformers are: a value of another JSON kind is refused rather than converted, and <c>null</c> fits only
+    /// <c>NONE</c> (or a union with a <c>NONE</c> variant).
+    /// </summary>
     /// <param name="value">The JSON value.</param>
     /// <param name="type">The declared type, or null for the value's natural literal.</param>
     /// <param name="path">Where it is, for error messages.</param>
@@ -146,7 +164,9 @@ public static class LiteralJson
                 break;
             case Literal.ValueOneofCase.OffloadedMetadata:
                 throw new LiteralMappingException(
-                    $"'{path}' is an offloaded literal ({literal.OffloadedMetadata.SizeBytes:N0} bytes at {literal.OffloadedMetadata.Uri}); the agent cannot read offloaded data. Pass the data as a blob (a file or directory URI) instead, or raise propeller's literal offloading threshold.",
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"'{path}' is an offloaded literal ({literal.OffloadedMetadata.SizeBytes:N0} bytes at {literal.OffloadedMetadata.Uri}); the agent cannot read offloaded data. Pass the data as a blob (a file or directory URI) instead, or raise propeller's literal offloading threshold."),
                     path);
             default:
                 throw new LiteralMappingException($"'{path}' is an empty literal: it has no scalar, collection or map.", path);
@@ -287,11 +307,6 @@ public static class LiteralJson
     private static Literal ToLiteral(JsonElement value, LiteralType? type, string path, int depth)
     {
         CheckDepth(depth, path);
-        if (value.ValueKind == JsonValueKind.Null)
-        {
-            return OfScalar(new Scalar { NoneType = new Flyteidl.Core.Void() });
-        }
-
         return type?.TypeCase switch
         {
             null or LiteralType.TypeOneofCase.None => Natural(value, path, depth),
@@ -318,13 +333,17 @@ public static class LiteralJson
     {
         switch (value.ValueKind)
         {
+            case JsonValueKind.Null:
+                return OfScalar(new Scalar { NoneType = new Flyteidl.Core.Void() });
             case JsonValueKind.String:
                 return OfPrimitive(new Primitive { StringValue = value.GetString()! });
             case JsonValueKind.True:
             case JsonValueKind.False:
                 return OfPrimitive(new Primitive { Boolean = value.GetBoolean() });
             case JsonValueKind.Number:
-                return value.TryGetInt64(out var integer) ? OfPrimitive(new Primitive { Integer = integer }) : OfPrimitive(new Primitive { FloatValue = value.GetDouble() });
+                return value.TryGetInt64(out var integer)
+                    ? OfPrimitive(new Primitive { Integer = integer })
+                    : OfPrimitive(new Primitive { FloatValue = FiniteNumber(value, path) });
             case JsonValueKind.Array:
                 return Collection(value, null, path, depth);
             case JsonValueKind.Object:
@@ -336,27 +355,81 @@ public static class LiteralJson
 
     private static Literal Simple(JsonElement value, SimpleType type, string path, int depth)
     {
-        try
+        // Strict, as flytekit's own transformers are: a value of another JSON kind is refused, never converted, so a
+        // union picks the variant the value really is (5 is INTEGER in Union[str, int], not "5").
+        var kind = value.ValueKind;
+        switch (type)
         {
-            return type switch
-            {
-                SimpleType.Integer => OfPrimitive(new Primitive { Integer = value.GetInt64() }),
-                SimpleType.Float => OfPrimitive(new Primitive { FloatValue = value.GetDouble() }),
-                SimpleType.String => OfPrimitive(new Primitive { StringValue = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText() }),
-                SimpleType.Boolean => OfPrimitive(new Primitive { Boolean = value.GetBoolean() }),
-                SimpleType.Datetime => OfPrimitive(new Primitive { Datetime = ParseTimestamp(value.GetString()!, path) }),
-                SimpleType.Duration => OfPrimitive(new Primitive { Duration = ParseDuration(value.GetString()!, path) }),
-                SimpleType.Struct => OfScalar(new Scalar { Generic = ToStruct(value, path, depth) }),
-                SimpleType.Binary => OfScalar(new Scalar { Binary = new Binary { Value = ByteString.CopyFrom(value.GetBytesFromBase64()) } }),
-                SimpleType.None => OfScalar(new Scalar { NoneType = new Flyteidl.Core.Void() }),
-                _ => throw new LiteralMappingException($"'{path}' is declared as {type}, which the agent cannot produce.", path),
-            };
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or FormatException and not LiteralMappingException)
-        {
-            throw new LiteralMappingException($"'{path}' is declared as {type}, but the value is {Describe(value.ValueKind)} that does not fit: {exception.Message}", path);
+            case SimpleType.None when kind == JsonValueKind.Null:
+                return OfScalar(new Scalar { NoneType = new Flyteidl.Core.Void() });
+            case SimpleType.Integer when kind == JsonValueKind.Number:
+                return value.TryGetInt64(out var integer)
+                    ? OfPrimitive(new Primitive { Integer = integer })
+                    : throw Mismatch(path, type, "a number that is not a 64-bit integer");
+            case SimpleType.Float when kind == JsonValueKind.Number:
+                return value.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? OfPrimitive(new Primitive { FloatValue = number })
+                    : throw Mismatch(path, type, "a number beyond the range of a 64-bit float");
+            case SimpleType.String when kind == JsonValueKind.String:
+                return OfPrimitive(new Primitive { StringValue = value.GetString()! });
+            case SimpleType.Boolean when kind is JsonValueKind.True or JsonValueKind.False:
+                return OfPrimitive(new Primitive { Boolean = value.GetBoolean() });
+            case SimpleType.Datetime when kind == JsonValueKind.String:
+                return OfPrimitive(new Primitive { Datetime = ParseTimestamp(value.GetString()!, path) });
+            case SimpleType.Duration when kind == JsonValueKind.String:
+                return OfPrimitive(new Primitive { Duration = ParseDuration(value.GetString()!, path) });
+            case SimpleType.Struct when kind == JsonValueKind.Object:
+                return OfScalar(new Scalar { Generic = ToStruct(value, path, depth) });
+            case SimpleType.Binary when kind == JsonValueKind.String:
+                return value.TryGetBytesFromBase64(out var bytes)
+                    ? OfScalar(new Scalar { Binary = new Binary { Value = ByteString.CopyFrom(bytes) } })
+                    : throw Mismatch(path, type, "a string that is not base64");
+            case SimpleType.Binary when kind == JsonValueKind.Object:
+                return OfScalar(new Scalar { Binary = BinaryObject(value, path) });
+            case SimpleType.None:
+            case SimpleType.Integer:
+            case SimpleType.Float:
+            case SimpleType.String:
+            case SimpleType.Boolean:
+            case SimpleType.Datetime:
+            case SimpleType.Duration:
+            case SimpleType.Struct:
+            case SimpleType.Binary:
+                throw Mismatch(path, type, Describe(kind));
+            default:
+                throw new LiteralMappingException($"'{path}' is declared as {Name(type)}, which the agent cannot produce.", path);
         }
     }
+
+    /// <summary>The object form a plugin sees for a binary input, <c>{"binary": base64, "tag": string}</c>, back to a Binary.</summary>
+    private static Binary BinaryObject(JsonElement value, string path)
+    {
+        byte[]? bytes = null;
+        var tag = "";
+        var valid = true;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.NameEquals("binary") && property.Value.ValueKind == JsonValueKind.String && property.Value.TryGetBytesFromBase64(out var decoded))
+            {
+                bytes = decoded;
+            }
+            else if (property.NameEquals("tag") && property.Value.ValueKind == JsonValueKind.String)
+            {
+                tag = property.Value.GetString()!;
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        return valid && bytes is not null
+            ? new Binary { Value = ByteString.CopyFrom(bytes), Tag = tag }
+            : throw Mismatch(path, SimpleType.Binary, "an object other than {\"binary\": base64, \"tag\": string}");
+    }
+
+    private static LiteralMappingException Mismatch(string path, SimpleType type, string what) =>
+        new($"'{path}' is declared as {Name(type)}, but the value is {what}.", path);
 
     private static Literal Collection(JsonElement value, LiteralType? element, string path, int depth)
     {
@@ -393,7 +466,7 @@ public static class LiteralJson
 
     private static Literal Union(JsonElement value, UnionType union, string path, int depth)
     {
-        // The first variant the value fits, in declaration order, as flytekit picks one.
+        // The first variant the value fits, in declaration order. Null fits only a NONE variant (Optional[T]).
         foreach (var variant in union.Variants)
         {
             try
@@ -405,7 +478,7 @@ public static class LiteralJson
             }
         }
 
-        throw new LiteralMappingException($"'{path}' fits none of the union's {union.Variants.Count} declared types.", path);
+        throw new LiteralMappingException($"'{path}' fits none of the union's declared types: {string.Join(", ", union.Variants.Select(Describe))}.", path);
     }
 
     private static Struct ToStruct(JsonElement json, string path, int depth)
@@ -439,7 +512,7 @@ public static class LiteralJson
             case JsonValueKind.String:
                 return Value.ForString(json.GetString()!);
             case JsonValueKind.Number:
-                return Value.ForNumber(json.GetDouble());
+                return Value.ForNumber(FiniteNumber(json, path));
             case JsonValueKind.True:
             case JsonValueKind.False:
                 return Value.ForBool(json.GetBoolean());
@@ -448,17 +521,27 @@ public static class LiteralJson
         }
     }
 
+    /// <summary>A JSON number as a double; System.Text.Json reads 1e400 as infinity, which no literal should silently become.</summary>
+    private static double FiniteNumber(JsonElement value, string path) =>
+        value.TryGetDouble(out var number) && double.IsFinite(number)
+            ? number
+            : throw new LiteralMappingException($"'{path}' is a number beyond the range of a 64-bit float.", path);
+
     private static string Uri(JsonElement value, string what, string path) =>
         value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } uri
             ? uri
-            : throw new LiteralMappingException($"'{path}' is declared as a {what}, so its value must be its URI as a string, not {Describe(value.ValueKind)}.", path);
+            : throw new LiteralMappingException(
+                $"'{path}' is declared as a {what}, so its value must be its URI as a string, not {(value.ValueKind == JsonValueKind.String ? "an empty string" : Describe(value.ValueKind))}.",
+                path);
 
     private static string EnumValue(JsonElement value, EnumType type, string path)
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : null;
         return text is not null && type.Values.Contains(text)
             ? text
-            : throw new LiteralMappingException($"'{path}' must be one of {string.Join(", ", type.Values)}.", path);
+            : throw new LiteralMappingException(
+                $"'{path}' must be one of {string.Join(", ", type.Values)}, not {(text is null ? Describe(value.ValueKind) : $"'{Clip(text)}'")}.",
+                path);
     }
 
     private static Literal OfPrimitive(Primitive primitive) => OfScalar(new Scalar { Primitive = primitive });
@@ -480,9 +563,14 @@ public static class LiteralJson
     /// <summary>Seconds with 0, 3, 6 or 9 fractional digits and an <c>s</c>, as protobuf's JSON writes a Duration.</summary>
     internal static string FormatDuration(Duration duration, string path)
     {
+        if (duration.Seconds is < -MaxDurationSeconds or > MaxDurationSeconds)
+        {
+            throw new LiteralMappingException($"'{path}' is a duration outside protobuf's range of ±{MaxDurationSeconds} seconds.", path);
+        }
+
         if (Math.Abs(duration.Nanos) > 999_999_999 || (duration.Seconds > 0 && duration.Nanos < 0) || (duration.Seconds < 0 && duration.Nanos > 0))
         {
-            throw new LiteralMappingException($"'{path}' is a malformed duration (seconds and nanos disagree in sign).", path);
+            throw new LiteralMappingException($"'{path}' is a malformed duration (seconds and nanos disagree in sign, or nanos exceed a second).", path);
         }
 
         var negative = duration.Seconds < 0 || duration.Nanos < 0;
@@ -497,45 +585,103 @@ public static class LiteralJson
 
     private static Timestamp ParseTimestamp(string text, string path)
     {
-        // Whole seconds through DateTimeOffset; the fraction by hand, so nanoseconds survive.
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
-        var zone = dot < 0 ? -1 : text.IndexOfAny(['Z', 'z', '+', '-'], dot);
+        // RFC 3339 only, parsed exactly (a lenient parse would take "12:00" as today's date). The whole seconds go through
+        // DateTimeOffset; the fraction is read by hand, with or without an offset after it, so nanoseconds survive.
         var nanos = 0;
         var withoutFraction = text;
-        if (dot >= 0 && zone > dot)
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0)
         {
-            var digits = text[(dot + 1)..zone];
-            if (digits.Length is 0 or > 9 || !digits.All(char.IsAsciiDigit))
+            var end = dot + 1;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
             {
-                throw new LiteralMappingException($"'{path}' has a malformed fraction of a second: '{Clip(text)}'.", path);
+                end++;
             }
 
-            nanos = int.Parse(digits.PadRight(9, '0'), CultureInfo.InvariantCulture);
-            withoutFraction = text[..dot] + text[zone..];
+            var digits = end - dot - 1;
+            if (digits is 0 or > 9)
+            {
+                throw NotATimestamp(text, path);
+            }
+
+            nanos = int.Parse(text.AsSpan(dot + 1, digits), NumberStyles.None, CultureInfo.InvariantCulture) * PowersOfTen[9 - digits];
+            withoutFraction = string.Concat(text.AsSpan(0, dot), text.AsSpan(end));
         }
 
-        if (!DateTimeOffset.TryParse(withoutFraction, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (withoutFraction.EndsWith('z'))
         {
-            throw new LiteralMappingException($"'{path}' is declared as a datetime, but '{Clip(text)}' is not an RFC 3339 date and time such as 2024-05-01T12:00:00Z.", path);
+            withoutFraction = string.Concat(withoutFraction.AsSpan(0, withoutFraction.Length - 1), "Z");
+        }
+
+        // No offset is read as UTC, as protobuf's own FromDatetime reads a naive datetime.
+        if (!DateTimeOffset.TryParseExact(withoutFraction, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            throw NotATimestamp(text, path);
         }
 
         return new Timestamp { Seconds = parsed.ToUnixTimeSeconds(), Nanos = nanos };
     }
 
+    private static LiteralMappingException NotATimestamp(string text, string path) =>
+        new($"'{path}' is declared as DATETIME, but '{Clip(text)}' is not an RFC 3339 date and time such as 2024-05-01T12:00:00Z or 2024-05-01T14:00:00.123456789+02:00 (at most 9 fraction digits, 0001 to 9999 in UTC).", path);
+
     private static Duration ParseDuration(string text, string path)
     {
-        if (text.EndsWith('s') && decimal.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+        if (TryParseSeconds(text, out var duration))
         {
-            var whole = decimal.Truncate(seconds);
-            return new Duration { Seconds = (long)whole, Nanos = (int)((seconds - whole) * 1_000_000_000m) };
+            return duration;
         }
 
-        if (TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
+        // A TimeSpan ([-][d.]hh:mm[:ss[.fffffff]]) needs a colon: TimeSpan would read a bare "90" as 90 days.
+        if (text.Contains(':', StringComparison.Ordinal) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span))
         {
-            return Duration.FromTimeSpan(span);
+            duration = Duration.FromTimeSpan(span);
+            if (duration.Seconds is >= -MaxDurationSeconds and <= MaxDurationSeconds)
+            {
+                return duration;
+            }
         }
 
-        throw new LiteralMappingException($"'{path}' is declared as a duration, but '{Clip(text)}' is neither protobuf's '1.5s' form nor a TimeSpan such as 00:01:30.", path);
+        throw new LiteralMappingException(
+            $"'{path}' is declared as DURATION, but '{Clip(text)}' is neither protobuf's '1.5s' form (at most 9 fraction digits, within ±{MaxDurationSeconds}s) nor a TimeSpan such as 00:01:30.",
+            path);
+    }
+
+    /// <summary>Protobuf's JSON form of a Duration: an optional sign, whole seconds, up to 9 fraction digits, and <c>s</c>.</summary>
+    private static bool TryParseSeconds(string text, [NotNullWhen(true)] out Duration? duration)
+    {
+        duration = null;
+        var span = text.AsSpan();
+        if (!span.EndsWith("s", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        span = span[..^1];
+        var negative = span.StartsWith("-", StringComparison.Ordinal);
+        if (negative || span.StartsWith("+", StringComparison.Ordinal))
+        {
+            span = span[1..];
+        }
+
+        var dot = span.IndexOf('.');
+        var whole = dot < 0 ? span : span[..dot];
+        var fraction = dot < 0 ? [] : span[(dot + 1)..];
+        if (whole.Length is 0 or > 18 || whole.ContainsAnyExceptInRange('0', '9')
+            || (dot >= 0 && (fraction.Length is 0 or > 9 || fraction.ContainsAnyExceptInRange('0', '9'))))
+        {
+            return false;
+        }
+
+        var seconds = long.Parse(whole, NumberStyles.None, CultureInfo.InvariantCulture);
+        var nanos = fraction.IsEmpty ? 0 : int.Parse(fraction, NumberStyles.None, CultureInfo.InvariantCulture) * PowersOfTen[9 - fraction.Length];
+        if (seconds > MaxDurationSeconds)
+        {
+            return false;
+        }
+
+        duration = new Duration { Seconds = negative ? -seconds : seconds, Nanos = negative ? -nanos : nanos };
+        return true;
     }
 
     private static void CheckDepth(int depth, string path)
@@ -545,6 +691,21 @@ public static class LiteralJson
             throw new LiteralMappingException($"'{path}' nests deeper than {MaxDepth} levels.", path);
         }
     }
+
+    private static string Name(SimpleType type) => type.ToString().ToUpperInvariant();
+
+    private static string Describe(LiteralType type) => type.TypeCase switch
+    {
+        LiteralType.TypeOneofCase.Simple => Name(type.Simple),
+        LiteralType.TypeOneofCase.CollectionType => "list of " + Describe(type.CollectionType),
+        LiteralType.TypeOneofCase.MapValueType => "map of " + Describe(type.MapValueType),
+        LiteralType.TypeOneofCase.Blob => "blob",
+        LiteralType.TypeOneofCase.Schema => "schema",
+        LiteralType.TypeOneofCase.StructuredDatasetType => "structured dataset",
+        LiteralType.TypeOneofCase.EnumType => "enum",
+        LiteralType.TypeOneofCase.UnionType => "union",
+        _ => "any",
+    };
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
