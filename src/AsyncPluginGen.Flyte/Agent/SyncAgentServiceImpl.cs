@@ -83,22 +83,8 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
         LiteralMap? outputs = null;
         if (phase.Phase == TaskPhase.Success && task.Outputs is InMemoryTaskOutputWriter { Outputs: { } json })
         {
-            try
-            {
-                // The header's template declares the output types: integers stay integers, blobs become blobs.
-                outputs = LiteralJson.ToLiteralMap(json, declaredOutputs);
-                if (outputs.CalculateSize() > services.Options.MaxOutputBytes)
-                {
-                    phase = PhaseInfo.SystemFailure(
-                        "OutputsTooLarge",
-                        $"The task's outputs are {outputs.CalculateSize():N0} bytes, above the {services.Options.MaxOutputBytes:N0}-byte limit (propeller's default gRPC receive limit is 4 MiB). Write large results to blob storage and return their URI.");
-                    outputs = null;
-                }
-            }
-            catch (LiteralMappingException exception)
-            {
-                phase = PhaseInfo.SystemFailure("OutputsNotRepresentable", $"Output '{exception.Path}' cannot be returned to Flyte: {exception.Message}");
-            }
+            // The header's template declares the output types: integers stay integers, blobs become blobs.
+            outputs = AgentOutputs.ToLiteralMap(json, declaredOutputs, services.Options.MaxOutputBytes, ref phase);
         }
 
         return ResourceMapper.ToResource(phase, outputs);

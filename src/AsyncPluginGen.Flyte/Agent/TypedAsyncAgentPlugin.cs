@@ -54,22 +54,8 @@ internal sealed class TypedAsyncAgentPlugin<TMeta, TResource>(
             var json = await producer.GetOutputsAsync(context, cancellationToken).ConfigureAwait(false);
             if (json is { } value)
             {
-                try
-                {
-                    outputs = LiteralJson.ToLiteralMap(value);
-                }
-                catch (LiteralMappingException exception)
-                {
-                    phase = PhaseInfo.SystemFailure("OutputsNotRepresentable", $"Output '{exception.Path}' cannot be returned to Flyte: {exception.Message}");
-                }
-
-                if (outputs is not null && outputs.CalculateSize() > maxOutputBytes)
-                {
-                    phase = PhaseInfo.SystemFailure(
-                        "OutputsTooLarge",
-                        $"The task's outputs are {outputs.CalculateSize():N0} bytes, above the {maxOutputBytes:N0}-byte limit (propeller's default gRPC receive limit is 4 MiB). Write large results to blob storage and return their URI.");
-                    outputs = null;
-                }
+                // GetTask carries no template, so the outputs take their natural literal types.
+                outputs = AgentOutputs.ToLiteralMap(value, declared: null, maxOutputBytes, ref phase);
             }
         }
 
