@@ -25,6 +25,7 @@ internal struct AgentCall
     private readonly string _operation;
     private readonly long _started;
     private readonly Activity? _activity;
+    private string? _task;
 
     public AgentCall(AgentServices services, ServerCallContext context, string operation)
     {
@@ -34,14 +35,22 @@ internal struct AgentCall
         _started = Stopwatch.GetTimestamp();
         _activity = Source.HasListeners() ? Source.StartActivity("flyte.agent." + operation, ActivityKind.Server) : null;
         TaskType = "unknown";
-        Task = "-";
+        _task = null;
+        ExecutionId = null;
     }
 
     /// <summary>The task type, once routed (a metric tag).</summary>
     public string TaskType { get; set; }
 
-    /// <summary>The task's identity, once known (for logs).</summary>
-    public string Task { get; set; }
+    /// <summary>The task's identity, once known (for logs and spans).</summary>
+    public TaskExecutionId? ExecutionId { get; set; }
+
+    /// <summary>The task's unique name, once known; set when it is at hand, else built from <see cref="ExecutionId"/> only when a log or span needs it.</summary>
+    public string Task
+    {
+        readonly get => _task ?? ExecutionId?.GeneratedName ?? "-";
+        set => _task = value;
+    }
 
     /// <summary>The plugin serving the call, once routed (for messages and logs).</summary>
     public string? PluginId { get; set; }

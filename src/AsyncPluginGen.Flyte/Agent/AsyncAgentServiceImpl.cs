@@ -179,7 +179,7 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
         var asyncPlugin = plugin as AsyncAgentPlugin
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"Task category '{key}' is served synchronously and has no resource to get or delete."));
         var payload = AgentRouting.OpenMeta(services.Envelope, key, resourceMeta);
-        call.Task = payload.ExecutionId.GeneratedName;
+        call.ExecutionId = payload.ExecutionId;
         return (asyncPlugin, payload);
     }
 
