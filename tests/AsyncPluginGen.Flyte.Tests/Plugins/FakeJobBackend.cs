@@ -43,6 +43,9 @@ public sealed class FakeJobBackend
     /// <summary>When set, Create waits for it, ignoring its token, as a client that has already sent its request does.</summary>
     public Task? CreateResponseDelay { get; set; }
 
+    /// <summary>Completes when a delayed Create has started and its call's token has been cancelled (the caller gave up).</summary>
+    public TaskCompletionSource CreateAbandoned { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Completes at the first Delete.</summary>
     public TaskCompletionSource Deleted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -51,7 +54,10 @@ public sealed class FakeJobBackend
         await EnterAsync("create", cancellationToken);
         if (CreateResponseDelay is { } delay)
         {
-            await delay;
+            using (cancellationToken.Register(() => CreateAbandoned.TrySetResult()))
+            {
+                await delay;
+            }
         }
 
         Interlocked.Increment(ref _creates);
