@@ -115,6 +115,19 @@ public sealed class JsonToLiteralTypedTests
     [InlineData("2024-05-01T12:00:00+25:00")]
     [InlineData("0001-01-01T00:00:00+01:00")]
     [InlineData("9999-12-31T23:59:59-01:00")]
+    [InlineData("2024-05-01T12:00:00Z.5")]
+    [InlineData("2024-05-01T12:00:00+02:00.5")]
+    [InlineData("2024-05-01T12:00:00+0200")]
+    [InlineData("2024-05-01T12:00:00+02")]
+    [InlineData("2024-05-01T12:00:00 Z")]
+    [InlineData("2024-05-01T12:00:00ZZ")]
+    [InlineData("2024-5-01T12:00:00Z")]
+    [InlineData("2024-05-01T12:00Z")]
+    [InlineData("2024-05-01X12:00:00Z")]
+    [InlineData(" 2024-05-01T12:00:00Z")]
+    [InlineData("2024-05-01T12:00:00Z ")]
+    [InlineData("+2024-05-01T12:00:00Z")]
+    [InlineData("2024-05-01T12:00:60Z")]
     public void Datetime_that_is_not_rfc3339_or_out_of_range_is_refused(string text)
     {
         var exception = RefusedAs($"'{text}'", Datetime);
@@ -390,6 +403,44 @@ public sealed class JsonToLiteralTypedTests
                 ("note", Str("2024-05-01T12:00:00Z"))),
             map);
     }
+
+    [Fact]
+    public void Declared_output_that_is_missing_is_refused_naming_it_and_what_to_do()
+    {
+        var declared = Declared(("rows", Integer), ("path", StringType));
+
+        var exception = Refused("outputs.path", () => LiteralJson.ToLiteralMap(Json("{'rows':1}"), declared));
+
+        Assert.Equal(
+            "'outputs.path' is declared as STRING by the task's interface, but the outputs have no 'path'. Return it, or declare it Optional so that a missing value is None.",
+            exception.Message);
+    }
+
+    [Fact]
+    public void Several_missing_outputs_report_the_first_in_ordinal_order_whatever_the_declaration_order() =>
+        Refused("outputs.a", () => LiteralJson.ToLiteralMap(Json("{}"), Declared(("b", Integer), ("a", Integer), ("c", Integer))));
+
+    [Fact]
+    public void Missing_optional_output_is_none_as_if_the_plugin_had_returned_null()
+    {
+        var optional = UnionOf(Integer, NoneType);
+        var declared = Declared(("maybe", optional), ("nothing", NoneType), ("rows", Integer));
+
+        var map = LiteralJson.ToLiteralMap(Json("{'rows':1}"), declared);
+
+        Assert.Equal(LiteralMap(("rows", Int(1)), ("maybe", Union(None(), NoneType)), ("nothing", None())), map);
+        Assert.Equal(map, LiteralJson.ToLiteralMap(Json("{'rows':1,'maybe':null,'nothing':null}"), declared));
+    }
+
+    [Fact]
+    public void Missing_output_with_an_optional_nested_in_a_union_is_none_too() =>
+        Assert.Equal(
+            LiteralMap(("x", Union(Union(None(), NoneType), UnionOf(StringType, NoneType)))),
+            LiteralJson.ToLiteralMap(Json("{}"), Declared(("x", UnionOf(Integer, UnionOf(StringType, NoneType))))));
+
+    [Fact]
+    public void Missing_output_whose_variable_has_no_type_is_left_out() =>
+        Assert.Equal(new LiteralMap(), LiteralJson.ToLiteralMap(Json("{}"), new VariableMap { Variables = { ["n"] = new Variable() } }));
 
     [Fact]
     public void Variable_without_a_type_takes_the_natural_literal()

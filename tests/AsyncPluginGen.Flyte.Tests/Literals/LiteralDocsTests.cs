@@ -78,6 +78,7 @@ public sealed partial class LiteralDocsTests
             Message(() => LiteralJson.ToLiteralMap(Json("{'rows':'12'}"), Declared(("rows", Simple(SimpleType.Integer))))),
             Message(() => LiteralJson.ToLiteralMap(Json("{'rows':12.5}"), Declared(("rows", Simple(SimpleType.Integer))))),
             Message(() => LiteralJson.ToLiteralMap(Json("{'note':null}"), Declared(("note", Simple(SimpleType.String))))),
+            Message(() => LiteralJson.ToLiteralMap(Json("{}"), Declared(("rows", Simple(SimpleType.Integer))))),
             Message(() => LiteralJson.ToLiteralMap(Json("{'finished':'12:00'}"), Declared(("finished", Simple(SimpleType.Datetime))))),
             Message(() => LiteralJson.ToLiteralMap(Json("{'took':'90'}"), Declared(("took", Simple(SimpleType.Duration))))),
             Message(() => LiteralJson.ToLiteralMap(Json("{'report':{'uri':'s3://b/r.csv'}}"), Declared(("report", new LiteralType { Blob = CsvFile })))),
