@@ -23,10 +23,10 @@ internal abstract class AgentPlugin(PluginDescriptor descriptor, PluginConfig co
 
     public PluginConfig Config { get; } = config;
 
-    /// <summary>How long one read permit takes to come back.</summary>
+    /// <summary>How long one read permit takes to come back, on average.</summary>
     public TimeSpan ReadPeriod { get; } = TimeSpan.FromSeconds(1 / config.ReadRateLimiter.Qps);
 
-    /// <summary>How long one write permit takes to come back.</summary>
+    /// <summary>How long one write permit takes to come back, on average.</summary>
     public TimeSpan WritePeriod { get; } = TimeSpan.FromSeconds(1 / config.WriteRateLimiter.Qps);
 
     public void Dispose()
@@ -35,15 +35,24 @@ internal abstract class AgentPlugin(PluginDescriptor descriptor, PluginConfig co
         Writes.Dispose();
     }
 
-    private static TokenBucketRateLimiter CreateLimiter(RateLimiterConfig limits) => new(new TokenBucketRateLimiterOptions
+    /// <summary>
+    /// A token bucket refilled at the declared rate. A timer cannot tick faster than about a millisecond (a shorter
+    /// period rounds to zero, which stops the timer after its first tick), so above 100 per second the bucket gets
+    /// several tokens every 10 ms or more, chosen so the rate is still exact.
+    /// </summary>
+    private static TokenBucketRateLimiter CreateLimiter(RateLimiterConfig limits)
     {
-        TokenLimit = limits.Burst,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1 / limits.Qps),
-        QueueLimit = int.MaxValue,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        AutoReplenishment = true,
-    });
+        var tokens = Math.Max(1, (int)Math.Ceiling(limits.Qps / 100));
+        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = limits.Burst,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(tokens / limits.Qps),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
 }
 
 /// <summary>An async plugin (Create, Get, Delete) behind the agent.</summary>

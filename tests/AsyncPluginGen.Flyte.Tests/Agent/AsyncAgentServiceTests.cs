@@ -257,6 +257,21 @@ public sealed class AsyncAgentServiceTests
     }
 
     [Fact]
+    public async Task A_high_declared_rate_keeps_refilling_after_the_burst()
+    {
+        // 100,000 reads per second with a burst of 5: the bucket must refill faster than a timer can tick once per token.
+        await using var server = await AgentTestServer.StartAsync(o => o.Plugins["EchoJobPlugin"] = new AsyncPluginGen.Hosting.PluginConfigOverride { ReadQps = 100_000, ReadBurst = 5 });
+        var meta = (await server.Async.CreateTaskAsync(FlyteRequests.Create())).ResourceMeta;
+        for (var i = 0; i < 200; i++)
+        {
+            var resource = (await server.Async.GetTaskAsync(new GetTaskRequest { TaskCategory = FlyteRequests.EchoCategory, ResourceMeta = meta }, deadline: DateTime.UtcNow.AddSeconds(10))).Resource;
+            Assert.Equal(Phase.Queued, resource.Phase);
+        }
+
+        Assert.Equal(200, server.Backend.Gets);
+    }
+
+    [Fact]
     public async Task Outputs_above_the_limit_fail_the_task_with_a_clear_message()
     {
         await using var server = await AgentTestServer.StartAsync(o => o.MaxOutputBytes = 1024);
