@@ -67,8 +67,10 @@ internal static class AgentTaskContexts
         };
     }
 
-    private static Dictionary<string, string> Copy(Google.Protobuf.Collections.MapField<string, string>? map) =>
-        map is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(map, StringComparer.Ordinal);
+    private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private static IReadOnlyDictionary<string, string> Copy(Google.Protobuf.Collections.MapField<string, string>? map) =>
+        map is null || map.Count == 0 ? None : new Dictionary<string, string>(map, StringComparer.Ordinal);
 
     internal static string Describe(TaskExecutionId id) => string.Create(CultureInfo.InvariantCulture, $"{id.Project}/{id.Domain}/{id.ExecutionName}/{id.NodeId}#{id.RetryAttempt}");
 }

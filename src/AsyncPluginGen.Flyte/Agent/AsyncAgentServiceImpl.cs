@@ -191,7 +191,8 @@ internal sealed class AsyncAgentServiceImpl(AgentServices services) : AsyncAgent
     {
         try
         {
-            return ByteString.CopyFrom(services.Envelope.Seal(category.Name, category.Version, payload));
+            // The sealed array is ours alone and never written again: wrap it rather than copy it.
+            return UnsafeByteOperations.UnsafeWrap(services.Envelope.Seal(category.Name, category.Version, payload));
         }
         catch (Exception sealFailure)
         {
