@@ -1,5 +1,9 @@
 using AsyncPluginGen.Flyte.Client;
 using AsyncPluginGen.Flyte.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncPluginGen.Flyte.Tests.Client;
@@ -29,6 +33,27 @@ public sealed class RemoteAgentDiscoveryTests
     }
 
     [Fact]
+    public async Task An_agent_without_ListAgents_is_taken_to_serve_the_configured_categories_asynchronously()
+    {
+        // Propeller's fallback: an agent that answers UNIMPLEMENTED for ListAgents serves what the configuration names.
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o => o.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2));
+        builder.Services.AddGrpc();
+        await using var app = builder.Build();
+        app.MapGrpcService<AsyncServiceOnly>();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.Single();
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(address);
+        var options = new RemoteAgentOptions { Endpoint = new Uri(address), TaskCategories = [new RemoteTaskCategory { TaskType = "anything" }] };
+        await using var discovery = new RemoteAgentDiscovery(new Flyteidl.Service.AgentMetadataService.AgentMetadataServiceClient(channel), options, TimeProvider.System);
+
+        Assert.False(await discovery.IsSyncAsync("anything", 0, CancellationToken.None));
+        Assert.Equal(0, discovery.Refreshes);
+        await app.StopAsync();
+    }
+
+    [Fact]
     public async Task An_unserved_category_names_what_the_agent_serves()
     {
         await using var server = await AgentTestServer.StartAsync();
@@ -37,4 +62,7 @@ public sealed class RemoteAgentDiscoveryTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => discovery.IsSyncAsync("x", 0, CancellationToken.None).AsTask());
         Assert.Contains("echo_job v1, echo_job_alt v1, quick_check v2", error.Message);
     }
+
+    /// <summary>An agent that serves the async service only: no AgentMetadataService, so ListAgents is UNIMPLEMENTED.</summary>
+    private sealed class AsyncServiceOnly : Flyteidl.Service.AsyncAgentService.AsyncAgentServiceBase;
 }
