@@ -18,7 +18,7 @@ namespace AsyncPluginGen.Benchmarks;
 /// everything runs and to get rough figures. Without it, the full run: every size, BenchmarkDotNet's default job, one
 /// process per benchmark case.</item>
 /// <item>With no <c>--filter</c> (and no <c>--list</c>), every benchmark runs, rather than an interactive menu.</item>
-/// <item><c>agent-load</c> as the first argument runs the Flyte agent load test instead (<see cref="FlyteAgent.FlyteAgentLoad"/>).</item>
+/// <item><c>agent-load</c> as the first argument runs the Flyte agent load test instead (<see cref="Agent.AgentLoad"/>).</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -28,7 +28,7 @@ internal static class Program
         if (args.FirstOrDefault() == "agent-load")
         {
             // A load test, not a BenchmarkDotNet benchmark: throughput and latency over loopback (benchmarks/README.md).
-            return FlyteAgent.FlyteAgentLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
+            return Agent.AgentLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
         }
 
         BenchmarkMode.Quick = args.Contains("--quick", StringComparer.Ordinal);
