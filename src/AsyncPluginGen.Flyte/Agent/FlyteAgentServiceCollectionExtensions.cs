@@ -51,6 +51,11 @@ public static class FlyteAgentServiceCollectionExtensions
         });
         services.TryAddSingleton<AgentServices>();
 
+        // Stateless: one instance each, rather than one per call (gRPC takes a registered service from the container).
+        services.TryAddSingleton<AsyncAgentServiceImpl>();
+        services.TryAddSingleton<SyncAgentServiceImpl>();
+        services.TryAddSingleton<AgentMetadataServiceImpl>();
+
         services.AddGrpc();
         services.AddOptions<Grpc.AspNetCore.Server.GrpcServiceOptions>().Configure<IOptions<FlyteAgentOptions>>((grpc, agent) =>
         {

@@ -141,7 +141,7 @@ public sealed class ResourceMetaEnvelope
         position += sizeof(uint);
         payload.CopyTo(span[position..]);
         position += payload.Length;
-        HMACSHA256.HashData(key.Key, span[..position], span[position..]);
+        key.ComputeMac(span[..position], span[position..]);
         return envelope;
     }
 
@@ -291,7 +291,7 @@ public sealed class ResourceMetaEnvelope
 
         var signedLength = envelope.Length - MacSize;
         Span<byte> expected = stackalloc byte[MacSize];
-        HMACSHA256.HashData(key.Key, envelope[..signedLength], expected);
+        key.ComputeMac(envelope[..signedLength], expected);
         var genuine = CryptographicOperations.FixedTimeEquals(expected, envelope[signedLength..]);
         CryptographicOperations.ZeroMemory(expected);
         if (!genuine)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace AsyncPluginGen.Flyte.Meta;
 
 /// <summary>
@@ -14,4 +16,16 @@ internal sealed class SigningKey(string id, byte[] idBytes, byte[] key)
 
     /// <summary>The secret.</summary>
     public byte[] Key { get; } = key;
+
+    // One HMAC context per thread: the one-shot HMACSHA256.HashData sets up a new OpenSSL context on every call, which
+    // costs about as much again as hashing a small meta (measured 1.2 µs against 0.6 µs for 172 bytes).
+    private readonly ThreadLocal<IncrementalHash> _hmac = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key));
+
+    /// <summary>Computes the HMAC-SHA256 of <paramref name="data"/> into <paramref name="destination"/> (32 bytes).</summary>
+    public void ComputeMac(ReadOnlySpan<byte> data, Span<byte> destination)
+    {
+        var hmac = _hmac.Value!;
+        hmac.AppendData(data);
+        hmac.GetHashAndReset(destination);
+    }
 }
