@@ -35,24 +35,7 @@ public class AgentCreateTaskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var implementation = typeof(AgentMetrics).Assembly.GetType("AsyncPluginGen.Flyte.Agent.AsyncAgentServiceImpl", throwOnError: true)!;
-        var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-        _agents = new AsyncAgentService.AsyncAgentServiceBase[Agents];
-        for (var i = 0; i < Agents; i++)
-        {
-            var provider = new ServiceCollection()
-                .AddLogging()
-                .AddMetrics()
-                .AddAsyncPluginRegistry(new SinglePluginRegistry(BenchJobPlugin.AsyncPluginDescriptor))
-                .AddFlyteAgent(configure: o =>
-                {
-                    o.ResourceMeta.Keys["bench"] = key;
-                    o.ResourceMeta.ActiveKeyId = "bench";
-                })
-                .BuildServiceProvider();
-            _providers.Add(provider);
-            _agents[i] = (AsyncAgentService.AsyncAgentServiceBase)ActivatorUtilities.CreateInstance(provider, implementation);
-        }
+        _agents = AgentInstances.Create(Agents, _providers);
 
         _requests = Enumerable.Range(0, Requests).Select(i => AgentRequests.Create(i)).ToArray();
         _envelope = _providers[0].GetRequiredService<ResourceMetaEnvelope>();

@@ -35,7 +35,6 @@ public class AgentGetTaskBenchmarks
 {
     private const int Agents = 16;
 
-    private static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
     private readonly List<ServiceProvider> _providers = [];
     private readonly BareAgentService _bare = new();
@@ -52,23 +51,7 @@ public class AgentGetTaskBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var implementation = typeof(AgentMetrics).Assembly.GetType("AsyncPluginGen.Flyte.Agent.AsyncAgentServiceImpl", throwOnError: true)!;
-        _agents = new AsyncAgentService.AsyncAgentServiceBase[Agents];
-        for (var i = 0; i < Agents; i++)
-        {
-            var provider = new ServiceCollection()
-                .AddLogging()
-                .AddMetrics()
-                .AddAsyncPluginRegistry(new SinglePluginRegistry(BenchJobPlugin.AsyncPluginDescriptor))
-                .AddFlyteAgent(configure: o =>
-                {
-                    o.ResourceMeta.Keys["bench"] = Key;
-                    o.ResourceMeta.ActiveKeyId = "bench";
-                })
-                .BuildServiceProvider();
-            _providers.Add(provider);
-            _agents[i] = (AsyncAgentService.AsyncAgentServiceBase)ActivatorUtilities.CreateInstance(provider, implementation);
-        }
+        _agents = AgentInstances.Create(Agents, _providers);
 
         _context = new BenchServerCallContext("/flyteidl.service.AsyncAgentService/GetTask");
         var created = _agents[0].CreateTask(AgentRequests.Create(0), new BenchServerCallContext("/flyteidl.service.AsyncAgentService/CreateTask")).GetAwaiter().GetResult();

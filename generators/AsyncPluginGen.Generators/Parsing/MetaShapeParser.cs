@@ -6,6 +6,9 @@ using Microsoft.CodeAnalysis;
 
 namespace AsyncPluginGen.Generators.Parsing;
 
+// One file on purpose: this is the single inspection of a ResourceMeta shape that both the generator and APG0014 use;
+// splitting its recursive cases (values, collections, constructors, members) across files would hide how one decides the next.
+
 /// <summary>
 /// The one inspection of a ResourceMeta type: either the codec the generator emits for it, or the reason it cannot be
 /// serialized, which APG0014 reports word for word. Sharing it keeps the diagnostic and the serializer in agreement.

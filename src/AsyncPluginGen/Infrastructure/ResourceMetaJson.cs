@@ -5,6 +5,9 @@ using System.Text.Json;
 
 namespace AsyncPluginGen.Infrastructure;
 
+// One file on purpose: the read and write primitive for each supported value type, which generated serializers call;
+// they share one error convention and are looked up together when a generated file is stepped through.
+
 /// <summary>
 /// The reading and writing primitives that generated ResourceMeta serializers call, so the generated code stays
 /// short. Every read helper expects the reader on the value's token, leaves it there, and throws

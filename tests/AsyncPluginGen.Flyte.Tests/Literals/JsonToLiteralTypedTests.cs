@@ -6,6 +6,8 @@ using static AsyncPluginGen.Flyte.Tests.Literals.Lit;
 
 namespace AsyncPluginGen.Flyte.Tests.Literals;
 
+// One file on purpose: one test group per declared type of docs/flyte-literals.md's typed table, in its order.
+
 /// <summary>JSON (a plugin's outputs) to literals of the task's declared output types.</summary>
 public sealed class JsonToLiteralTypedTests
 {

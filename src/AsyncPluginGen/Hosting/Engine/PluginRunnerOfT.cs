@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging;
 
 namespace AsyncPluginGen.Hosting;
 
+// Still whole: issue 12 splits this runner by concern (task steps, admission gates, one remote-call wrapper, step
+// handlers, queues). Issue 11 added only the outputs step (WriteOutputsAsync) here, to keep that refactor in one place.
+
 /// <summary>
 /// Drives the tasks of one plugin through Flyte's state machine (NotStarted → AllocationTokenAcquired →
 /// ResourcesCreated → terminal), with one shared work queue and <c>Caching.Workers</c> workers: no per-task timer,
