@@ -37,7 +37,11 @@ public sealed class PluginHost : IAsyncDisposable
     /// <param name="loggerFactory">Logging; none by default.</param>
     /// <param name="meterFactory">Metrics; a meter of the host's own by default.</param>
     /// <exception cref="PluginConfigValidationException">A plugin's effective configuration is outside Flyte's ranges; the message names plugin, field, value and range.</exception>
-    /// <exception cref="ArgumentException">An override names a plugin id that no plugin has.</exception>
+    /// <exception cref="ArgumentException">
+    /// An option is out of range (<see cref="PluginHostOptions.TickIntervalRange"/>, <see cref="PluginHostOptions.TaskTimeoutRange"/>,
+    /// <see cref="RetryPolicy.MaxAttemptsRange"/>, <see cref="RetryPolicy.DelayRange"/>), or an override names a plugin id that no
+    /// plugin has; the message lists every problem.
+    /// </exception>
     public PluginHost(
         PluginCatalog catalog,
         IServiceProvider services,
@@ -55,13 +59,11 @@ public sealed class PluginHost : IAsyncDisposable
         Time = time ?? TimeProvider.System;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PluginHost>();
         _metrics = new HostMetrics(meterFactory);
-        ValidateOptions();
+        // Validated up front: a bad configuration fails at start-up, not when the first task arrives.
+        PluginHostOptionsValidation.ThrowIfInvalid(_options, catalog);
         foreach (var descriptor in catalog.Descriptors)
         {
-            // Validated up front: a bad configuration fails at start-up, not when the first task arrives.
-            var config = _options.Plugins.TryGetValue(descriptor.Id, out var overrides) ? overrides.ApplyTo(descriptor.Config) : descriptor.Config;
-            config.Validate(descriptor.Id);
-            _configs[descriptor.Id] = config;
+            _configs[descriptor.Id] = PluginHostOptionsValidation.EffectiveConfig(_options, descriptor);
         }
 
         _context = new HostContext
@@ -106,6 +108,7 @@ public sealed class PluginHost : IAsyncDisposable
     /// <returns>A handle to follow, await or abort the task.</returns>
     /// <exception cref="UnknownTaskTypeException">No plugin serves the task type; the message lists the known ones.</exception>
     /// <exception cref="DuplicateTaskException">A task with the same unique name is still running.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The task's timeout is outside <see cref="PluginHostOptions.TaskTimeoutRange"/>.</exception>
     public TaskHandle Submit(TaskContext task, TaskOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(task);
@@ -125,6 +128,7 @@ public sealed class PluginHost : IAsyncDisposable
         }
 
         var now = Time.GetUtcNow();
+        PluginHostOptionsValidation.ThrowIfInvalidTaskTimeout(options?.Timeout);
         var timeout = options?.Timeout ?? _options.DefaultTaskTimeout;
         TaskRecord? record = null;
         var placeholder = new PlaceholderRecord(task, descriptor.Id, now);
@@ -259,29 +263,6 @@ public sealed class PluginHost : IAsyncDisposable
             ISyncPlugin syncPlugin => new SyncPluginRunner(syncPlugin, config, _context),
             _ => throw new InvalidOperationException($"Plugin '{descriptor.Id}' ({descriptor.PluginType.FullName}) implements neither IAsyncPlugin nor ISyncPlugin."),
         };
-    }
-
-    private void ValidateOptions()
-    {
-        if (_options.TickInterval <= TimeSpan.Zero)
-        {
-            throw new ArgumentException($"PluginHostOptions.TickInterval is {_options.TickInterval}, but it must be positive (default 100 ms).");
-        }
-
-        foreach (var (name, policy) in new[] { ("CreateRetries", _options.CreateRetries), ("DeleteRetries", _options.DeleteRetries) })
-        {
-            if (policy.MaxAttempts < 1)
-            {
-                throw new ArgumentException($"PluginHostOptions.{name}.MaxAttempts is {policy.MaxAttempts}, but it must be at least 1.");
-            }
-        }
-
-        var ids = _catalog.Descriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in _options.Plugins.Keys.Where(id => !ids.Contains(id)))
-        {
-            throw new ArgumentException(
-                $"The configuration overrides plugin '{id}', but no registered plugin has that id. Known plugin ids: {string.Join(", ", ids.Order(StringComparer.Ordinal))}.");
-        }
     }
 
     private void OnPhaseChanged(TaskRecord record, PhaseEvent phaseEvent)

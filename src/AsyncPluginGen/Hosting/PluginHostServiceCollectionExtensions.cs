@@ -16,7 +16,9 @@ public static class PluginHostServiceCollectionExtensions
     /// Registers the plugin host as a singleton, an <see cref="IHostedService"/> that starts and stops it, an
     /// <see cref="InMemoryResourceManager"/> (unless an <see cref="IResourceManager"/> is registered) and
     /// <see cref="TimeProvider.System"/> (unless a <see cref="TimeProvider"/> is registered). Register plugin assemblies
-    /// with their generated <c>Add...Plugins()</c> methods.
+    /// with their generated <c>Add...Plugins()</c> methods. The options are validated when the application starts
+    /// (<c>ValidateOnStart</c>): a value out of range fails start-up with an <see cref="OptionsValidationException"/>
+    /// listing every problem. Resolving <see cref="PluginHost"/> outside a generic host validates them too.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options after configuration binding.</param>
@@ -24,11 +26,13 @@ public static class PluginHostServiceCollectionExtensions
     public static IServiceCollection AddPluginHost(this IServiceCollection services, Action<PluginHostOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<PluginHostOptions>();
+        var options = services.AddOptions<PluginHostOptions>().ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PluginHostOptions>, PluginHostOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IResourceManager, InMemoryResourceManager>();

@@ -7,8 +7,20 @@ public sealed class PluginHostOptions
     public const string SectionName = "AsyncPluginGen";
 
     /// <summary>
+    /// The allowed range of <see cref="TickInterval"/>: 1 ms to 1 minute. Below 1 ms a timer cannot fire; above a minute
+    /// rate limiters refill and deadlines are checked too rarely to honour Flyte's smallest resync interval (5 s).
+    /// </summary>
+    public static readonly ValueRange<TimeSpan> TickIntervalRange = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// The allowed range of a task timeout (<see cref="DefaultTaskTimeout"/> and <see cref="TaskOptions.Timeout"/>):
+    /// 1 ms to 3,650 days. The upper bound keeps every deadline a representable date.
+    /// </summary>
+    public static readonly ValueRange<TimeSpan> TaskTimeoutRange = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(3650));
+
+    /// <summary>
     /// The host's clock tick: how often rate limiters are refilled, deadlines and retries checked, and polls scheduled.
-    /// Default 100 ms.
+    /// Default 100 ms; allowed <see cref="TickIntervalRange"/> (1 ms to 1 minute).
     /// </summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
@@ -21,9 +33,12 @@ public sealed class PluginHostOptions
     /// <summary>Retries of a Delete on abort or cleanup; Delete is attempted at least once.</summary>
     public RetryPolicy DeleteRetries { get; set; } = new() { MaxAttempts = 6 };
 
-    /// <summary>The timeout of tasks submitted without one; null for none.</summary>
+    /// <summary>The timeout of tasks submitted without one; null (the default) for none. Allowed <see cref="TaskTimeoutRange"/>.</summary>
     public TimeSpan? DefaultTaskTimeout { get; set; }
 
-    /// <summary>Per-plugin overrides of the declared configuration, keyed by plugin id.</summary>
+    /// <summary>
+    /// Per-plugin overrides of the declared configuration, keyed by plugin id. Each id must name a registered plugin, and
+    /// the effective configuration must lie within Flyte's ranges (<see cref="PluginConfig.GetValidationErrors"/>).
+    /// </summary>
     public Dictionary<string, PluginConfigOverride> Plugins { get; set; } = new(StringComparer.Ordinal);
 }
