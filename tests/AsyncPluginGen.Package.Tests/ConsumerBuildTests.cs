@@ -10,7 +10,8 @@ namespace AsyncPluginGen.Package.Tests;
 
 /// <summary>
 /// A consumer project restores AsyncPluginGen from the packed feed through PackageReference, builds with the SDK's
-/// compiler and with an older one, and runs: the generator, the analyzers and the host all come from the package.
+/// compiler and with an older one, and runs: the host comes from the package, the generator and the analyzers from
+/// AsyncPluginGen.Abstractions, which it brings along. A plugin library referencing the abstractions alone builds too.
 /// </summary>
 [Collection(PackageFeedCollection.Name)]
 public sealed class ConsumerBuildTests(PackageFeed feed, ITestOutputHelper output)
@@ -34,6 +35,29 @@ public sealed class ConsumerBuildTests(PackageFeed feed, ITestOutputHelper outpu
         Assert.Equal(0, run.Exit);
         Assert.Contains("plugins: echo -> EchoPlugin", run.Output, StringComparison.Ordinal);
         Assert.Contains("task exec-1: Success, state Succeeded, remote jobs 1", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plugin_library_referencing_only_the_abstractions_gets_the_generator_and_no_hosting_dependency()
+    {
+        var consumer = feed.CreateConsumer("plugin-library");
+
+        var build = await consumer.BuildAsync("PluginLibraryOnly=true");
+        output.WriteLine(build.ToString());
+        Assert.True(build.Exit == 0, "the plugin library did not build:\n" + build);
+        Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
+
+        // The generator ran: the plugin's contract and the assembly's registration were emitted.
+        var generated = Directory.EnumerateFiles(Path.Combine(consumer.Directory, "obj"), "*.g.cs", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();
+        Assert.Contains(generated, name => name!.Contains("EchoPlugin", StringComparison.Ordinal));
+
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer.Directory, "obj", "project.assets.json")));
+        var libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(p => p.Name[..p.Name.IndexOf('/', StringComparison.Ordinal)]).ToList();
+        Assert.Contains("AsyncPluginGen.Abstractions", libraries);
+        Assert.DoesNotContain("AsyncPluginGen", libraries);
+        Assert.DoesNotContain("Microsoft.Extensions.Hosting.Abstractions", libraries);
+        Assert.DoesNotContain("Microsoft.Extensions.Options", libraries);
+        Assert.DoesNotContain("System.Threading.RateLimiting", libraries);
     }
 
     [Fact]
@@ -99,6 +123,7 @@ public sealed class ConsumerBuildTests(PackageFeed feed, ITestOutputHelper outpu
         using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer.Directory, "obj", "project.assets.json")));
         var libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains(libraries, name => name.StartsWith("AsyncPluginGen/", StringComparison.Ordinal));
+        Assert.Contains(libraries, name => name.StartsWith("AsyncPluginGen.Abstractions/", StringComparison.Ordinal));
         Assert.DoesNotContain(libraries, name => name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 }

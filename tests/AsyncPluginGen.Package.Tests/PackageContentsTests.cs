@@ -8,7 +8,7 @@ using Xunit;
 
 namespace AsyncPluginGen.Package.Tests;
 
-/// <summary>What <c>dotnet pack</c> puts in the package, read from the .nupkg itself.</summary>
+/// <summary>What <c>dotnet pack</c> puts in the two packages (AsyncPluginGen.Abstractions and the host, AsyncPluginGen), read from the .nupkg files themselves.</summary>
 [Collection(PackageFeedCollection.Name)]
 public sealed class PackageContentsTests(PackageFeed feed)
 {
@@ -29,32 +29,34 @@ public sealed class PackageContentsTests(PackageFeed feed)
     }
 
     [Fact]
-    public void Package_holds_the_runtime_in_lib_and_the_generator_analyzers_and_code_fixes_under_analyzers_dotnet_cs()
+    public void Abstractions_package_holds_the_contract_in_lib_and_the_generator_analyzers_and_code_fixes_under_analyzers_dotnet_cs()
     {
-        using var package = ZipFile.OpenRead(feed.PackagePath);
-        var content = package.Entries
-            .Select(e => e.FullName)
-            .Where(name => !name.StartsWith("_rels/", StringComparison.Ordinal) && !name.StartsWith("package/", StringComparison.Ordinal) && name != "[Content_Types].xml")
-            .Order(StringComparer.Ordinal)
-            .ToArray();
-
         string[] expected =
         [
-            "AsyncPluginGen.nuspec",
+            "AsyncPluginGen.Abstractions.nuspec",
             "README.md",
             .. RoslynComponents,
-            "lib/net8.0/AsyncPluginGen.dll",
-            "lib/net8.0/AsyncPluginGen.xml",
+            "lib/net8.0/AsyncPluginGen.Abstractions.dll",
+            "lib/net8.0/AsyncPluginGen.Abstractions.xml",
         ];
-        Assert.Equal(expected.Order(StringComparer.Ordinal), content);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Content(feed.AbstractionsPackagePath));
     }
 
     [Fact]
-    public void Nuspec_carries_id_version_license_readme_repository_and_tags()
+    public void Host_package_holds_the_host_only_and_no_Roslyn_component()
     {
-        var metadata = ReadNuspec(feed.PackagePath);
+        string[] expected = ["AsyncPluginGen.nuspec", "README.md", "lib/net8.0/AsyncPluginGen.dll", "lib/net8.0/AsyncPluginGen.xml"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Content(feed.PackagePath));
+    }
 
-        Assert.Equal("AsyncPluginGen", Value(metadata, "id"));
+    [Theory]
+    [InlineData("AsyncPluginGen")]
+    [InlineData("AsyncPluginGen.Abstractions")]
+    public void Nuspec_carries_id_version_license_readme_repository_and_tags(string id)
+    {
+        var metadata = ReadNuspec(feed.PackageFile(id), id);
+
+        Assert.Equal(id, Value(metadata, "id"));
         Assert.Equal(RepositoryRoot.Version, Value(metadata, "version"));
         var license = Element(metadata, "license");
         Assert.Equal(("expression", "MIT"), ((string?)license.Attribute("type"), license.Value));
@@ -73,60 +75,79 @@ public sealed class PackageContentsTests(PackageFeed feed)
         Assert.Contains("flyte", tags);
     }
 
-    [Fact]
-    public void Readme_in_the_package_is_the_package_readme()
+    [Theory]
+    [InlineData("AsyncPluginGen", "AsyncPluginGen")]
+    [InlineData("AsyncPluginGen.Abstractions", "AsyncPluginGen.Abstractions")]
+    public void Readme_in_the_package_is_the_package_readme(string id, string projectFolder)
     {
-        using var package = ZipFile.OpenRead(feed.PackagePath);
+        using var package = ZipFile.OpenRead(feed.PackageFile(id));
         using var reader = new StreamReader(package.GetEntry("README.md")!.Open());
         var packed = reader.ReadToEnd();
 
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "AsyncPluginGen", "PACKAGE.md")), packed);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", projectFolder, "PACKAGE.md")), packed);
     }
 
     [Fact]
-    public void Dependencies_are_the_runtime_libraries_only_and_never_the_compiler()
+    public void Abstractions_depend_on_dependency_injection_abstractions_only()
     {
-        var metadata = ReadNuspec(feed.PackagePath);
-        var dependencies = Element(metadata, "dependencies").Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).ToList();
+        var dependencies = Dependencies(feed.AbstractionsPackagePath, "AsyncPluginGen.Abstractions");
 
-        Assert.NotEmpty(dependencies);
-        Assert.All(dependencies, id => Assert.True(
+        Assert.Equal(["Microsoft.Extensions.DependencyInjection.Abstractions"], dependencies.Select(d => (string)d.Attribute("id")!));
+    }
+
+    [Fact]
+    public void Host_depends_on_the_abstractions_of_the_same_version_with_their_analyzers_and_on_runtime_libraries_only()
+    {
+        var dependencies = Dependencies(feed.PackagePath, "AsyncPluginGen");
+        var abstractions = Assert.Single(dependencies, d => (string?)d.Attribute("id") == "AsyncPluginGen.Abstractions");
+
+        Assert.Equal(RepositoryRoot.Version, (string?)abstractions.Attribute("version"));
+        // NuGet's default would exclude "Build,Analyzers": the generator would then never reach an application.
+        Assert.DoesNotContain("Analyzers", (string?)abstractions.Attribute("exclude") ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.All(dependencies.Select(d => (string)d.Attribute("id")!).Where(id => id != "AsyncPluginGen.Abstractions"), id => Assert.True(
             id.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || id == "System.Threading.RateLimiting",
             $"unexpected dependency {id}"));
-        Assert.DoesNotContain(dependencies, id => id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || id.StartsWith("Microsoft.Net.Compilers", StringComparison.Ordinal));
+        Assert.DoesNotContain(dependencies, d => ((string)d.Attribute("id")!).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Roslyn_components_target_Roslyn_4_8_and_the_runtime_does_not_reference_Roslyn()
+    public void Roslyn_components_target_Roslyn_4_8_and_neither_library_references_Roslyn()
     {
-        using var package = ZipFile.OpenRead(feed.PackagePath);
+        using var abstractions = ZipFile.OpenRead(feed.AbstractionsPackagePath);
         foreach (var component in RoslynComponents)
         {
-            var roslyn = AssemblyReferences(package, component).Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
+            var roslyn = AssemblyReferences(abstractions, component).Where(r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(roslyn);
             Assert.All(roslyn, r => Assert.True(r.Version <= new Version(4, 8, 0, 0), $"{component} references {r.Name} {r.Version}, newer than 4.8: older compilers could not load it."));
         }
 
-        Assert.DoesNotContain(AssemblyReferences(package, "lib/net8.0/AsyncPluginGen.dll"), r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        using var host = ZipFile.OpenRead(feed.PackagePath);
+        Assert.DoesNotContain(AssemblyReferences(abstractions, "lib/net8.0/AsyncPluginGen.Abstractions.dll"), r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        Assert.DoesNotContain(AssemblyReferences(host, "lib/net8.0/AsyncPluginGen.dll"), r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Runtime_in_the_package_is_marked_trimmable()
+    [Theory]
+    [InlineData("AsyncPluginGen")]
+    [InlineData("AsyncPluginGen.Abstractions")]
+    public void Library_in_the_package_is_marked_trimmable(string id)
     {
         // IsTrimmable puts [assembly: AssemblyMetadata("IsTrimmable", "True")] in the assembly: the trimmer then trims
         // it member by member in an application that publishes trimmed or Native AOT.
-        using var package = ZipFile.OpenRead(feed.PackagePath);
-        var metadata = AssemblyMetadataAttributes(package, "lib/net8.0/AsyncPluginGen.dll");
+        using var package = ZipFile.OpenRead(feed.PackageFile(id));
+        var metadata = AssemblyMetadataAttributes(package, $"lib/net8.0/{id}.dll");
 
         Assert.Contains(("IsTrimmable", "True"), metadata);
     }
 
-    [Fact]
-    public void Symbols_package_holds_the_runtime_pdb()
+    [Theory]
+    [InlineData("AsyncPluginGen")]
+    [InlineData("AsyncPluginGen.Abstractions")]
+    public void Symbols_package_holds_the_library_pdb(string id)
     {
-        Assert.True(File.Exists(feed.SymbolsPackagePath), $"no symbols package at {feed.SymbolsPackagePath}");
-        using var symbols = ZipFile.OpenRead(feed.SymbolsPackagePath);
-        var pdb = symbols.GetEntry("lib/net8.0/AsyncPluginGen.pdb");
+        var path = feed.SymbolsPackageFile(id);
+        Assert.True(File.Exists(path), $"no symbols package at {path}");
+        using var symbols = ZipFile.OpenRead(path);
+        var pdb = symbols.GetEntry($"lib/net8.0/{id}.pdb");
         Assert.NotNull(pdb);
 
         // A portable PDB (what symbol servers take) starts with the metadata signature "BSJB".
@@ -136,10 +157,23 @@ public sealed class PackageContentsTests(PackageFeed feed)
         Assert.Equal("BSJB"u8.ToArray(), signature);
     }
 
-    private static XElement ReadNuspec(string packagePath)
+    private static string[] Content(string packagePath)
     {
         using var package = ZipFile.OpenRead(packagePath);
-        using var stream = package.GetEntry("AsyncPluginGen.nuspec")!.Open();
+        return package.Entries
+            .Select(e => e.FullName)
+            .Where(name => !name.StartsWith("_rels/", StringComparison.Ordinal) && !name.StartsWith("package/", StringComparison.Ordinal) && name != "[Content_Types].xml")
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
+
+    private static List<XElement> Dependencies(string packagePath, string id) =>
+        Element(ReadNuspec(packagePath, id), "dependencies").Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
+
+    private static XElement ReadNuspec(string packagePath, string id)
+    {
+        using var package = ZipFile.OpenRead(packagePath);
+        using var stream = package.GetEntry($"{id}.nuspec")!.Open();
         return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
     }
 

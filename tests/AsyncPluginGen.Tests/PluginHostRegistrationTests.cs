@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using AsyncPluginGen.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,8 @@ public sealed class PluginHostRegistrationTests
     {
         await using var provider = Build(new() { ["AsyncPluginGen:Plugins:RecordingPlugin:Workers"] = "0" });
 
-        var error = Assert.Throws<PluginConfigValidationException>(() => provider.GetRequiredService<PluginHost>());
+        // The options validator runs when the options are first read (and at start-up through ValidateOnStart).
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<PluginHost>());
 
         Assert.Contains("'RecordingPlugin'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Caching.Workers is 0", error.Message, StringComparison.Ordinal);
@@ -61,7 +63,7 @@ public sealed class PluginHostRegistrationTests
     {
         await using var provider = Build(new() { ["AsyncPluginGen:Plugins:NoSuchPlugin:Workers"] = "3" });
 
-        var error = Assert.Throws<ArgumentException>(() => provider.GetRequiredService<PluginHost>());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<PluginHost>());
 
         Assert.Contains("'NoSuchPlugin'", error.Message, StringComparison.Ordinal);
         Assert.Contains("RecordingPlugin", error.Message, StringComparison.Ordinal);

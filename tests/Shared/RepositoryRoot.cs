@@ -11,7 +11,10 @@ internal static class RepositoryRoot
     /// <summary>The root folder.</summary>
     public static string Path => Root.Value;
 
-    /// <summary>The runtime library's project file (the one packed as AsyncPluginGen).</summary>
+    /// <summary>The authoring library's project file (packed as AsyncPluginGen.Abstractions, with the generator and analyzers).</summary>
+    public static string AbstractionsProject => System.IO.Path.Combine(Path, "src", "AsyncPluginGen.Abstractions", "AsyncPluginGen.Abstractions.csproj");
+
+    /// <summary>The host library's project file (the one packed as AsyncPluginGen).</summary>
     public static string LibraryProject => System.IO.Path.Combine(Path, "src", "AsyncPluginGen", "AsyncPluginGen.csproj");
 
     /// <summary>The Native AOT sample's project file.</summary>

@@ -21,9 +21,45 @@ public static class PluginHostServiceCollectionExtensions
     /// listing every problem. Resolving <see cref="PluginHost"/> outside a generic host validates them too.
     /// </summary>
     /// <param name="services">The service collection.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddPluginHost(this IServiceCollection services) => AddPluginHostCore(services, configure: null);
+
+    /// <summary>Registers the plugin host as <see cref="AddPluginHost(IServiceCollection)"/> does, adjusting its options.</summary>
+    /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options after configuration binding.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddPluginHost(this IServiceCollection services, Action<PluginHostOptions>? configure = null)
+    public static IServiceCollection AddPluginHost(this IServiceCollection services, Action<PluginHostOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return AddPluginHostCore(services, configure);
+    }
+
+    /// <summary>
+    /// Registers the plugin host with options bound from <paramref name="configuration"/> (usually the
+    /// <c>AsyncPluginGen</c> section): for example <c>AsyncPluginGen:Plugins:WarehousePlugin:Workers = 20</c>.
+    /// Values outside their ranges fail start-up with a message naming plugin, key, value and range.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding <see cref="PluginHostOptions"/>.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddPluginHost(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPluginHost(configuration, static _ => { });
+
+    /// <summary>Registers the plugin host with options bound from <paramref name="configuration"/>, then adjusted.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration section holding <see cref="PluginHostOptions"/>.</param>
+    /// <param name="configure">Adjusts the options after binding.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddPluginHost(this IServiceCollection services, IConfiguration configuration, Action<PluginHostOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<PluginHostOptions>().Bind(configuration);
+        return AddPluginHostCore(services, configure);
+    }
+
+    private static IServiceCollection AddPluginHostCore(IServiceCollection services, Action<PluginHostOptions>? configure)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<PluginHostOptions>().ValidateOnStart();
@@ -33,7 +69,6 @@ public static class PluginHostServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PluginHostOptions>, PluginHostOptionsValidator>());
-
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IResourceManager, InMemoryResourceManager>();
         services.TryAddSingleton(sp => new PluginHost(
@@ -46,21 +81,5 @@ public static class PluginHostServiceCollectionExtensions
             sp.GetService<IMeterFactory>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PluginHostService>());
         return services;
-    }
-
-    /// <summary>
-    /// Registers the plugin host with options bound from <paramref name="configuration"/> (usually the
-    /// <c>AsyncPluginGen</c> section): for example <c>AsyncPluginGen:Plugins:WarehousePlugin:Workers = 20</c>.
-    /// Values outside Flyte's ranges fail start-up with a message naming plugin, key, value and range.
-    /// </summary>
-    /// <param name="services">The service collection.</param>
-    /// <param name="configuration">The configuration section holding <see cref="PluginHostOptions"/>.</param>
-    /// <param name="configure">Adjusts the options after binding.</param>
-    /// <returns><paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddPluginHost(this IServiceCollection services, IConfiguration configuration, Action<PluginHostOptions>? configure = null)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<PluginHostOptions>().Bind(configuration);
-        return services.AddPluginHost(configure);
     }
 }

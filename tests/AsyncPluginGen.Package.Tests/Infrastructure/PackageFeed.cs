@@ -4,7 +4,8 @@ using Xunit;
 namespace AsyncPluginGen.Package.Tests.Infrastructure;
 
 /// <summary>
-/// Packs the runtime project once, in Release as it ships, into a local folder feed, and makes consumer projects that
+/// Packs the two runtime packages (AsyncPluginGen.Abstractions and AsyncPluginGen, the host that depends on it) once,
+/// in Release as they ship, into a local folder feed, and makes consumer projects that
 /// restore from it. Consumers restore into a packages folder of their own, so a package of the same version left in
 /// the machine's NuGet cache by an earlier build can never stand in for the one just packed; the machine's cache
 /// serves every other package read-only.
@@ -22,13 +23,23 @@ public sealed class PackageFeed : IAsyncLifetime
     /// <summary>The package version, from Directory.Build.props.</summary>
     public string Version => RepositoryRoot.Version;
 
-    /// <summary>The package file.</summary>
-    public string PackagePath => Path.Combine(FeedDirectory, $"AsyncPluginGen.{Version}.nupkg");
+    /// <summary>The host package file (AsyncPluginGen).</summary>
+    public string PackagePath => PackageFile("AsyncPluginGen");
 
-    /// <summary>The symbols package file.</summary>
-    public string SymbolsPackagePath => Path.Combine(FeedDirectory, $"AsyncPluginGen.{Version}.snupkg");
+    /// <summary>The authoring package file (AsyncPluginGen.Abstractions).</summary>
+    public string AbstractionsPackagePath => PackageFile("AsyncPluginGen.Abstractions");
 
-    /// <summary>What <c>dotnet pack</c> printed.</summary>
+    /// <summary>A package of this version in the feed.</summary>
+    /// <param name="id">The package id.</param>
+    /// <returns>Its path.</returns>
+    public string PackageFile(string id) => Path.Combine(FeedDirectory, $"{id}.{Version}.nupkg");
+
+    /// <summary>The symbols package file of a package.</summary>
+    /// <param name="id">The package id.</param>
+    /// <returns>Its path.</returns>
+    public string SymbolsPackageFile(string id) => Path.Combine(FeedDirectory, $"{id}.{Version}.snupkg");
+
+    /// <summary>What <c>dotnet pack</c> printed, for both packages.</summary>
     public ProcessRunner.Result Pack { get; private set; } = new(-1, "", "", TimeSpan.Zero);
 
     public async Task InitializeAsync()
@@ -36,11 +47,18 @@ public sealed class PackageFeed : IAsyncLifetime
         Directory.CreateDirectory(FeedDirectory);
         // Built under an artifacts folder of its own (obj/ included), so packing never writes where a concurrent build
         // of the solution, or another test's publish, is writing.
-        Pack = await ProcessRunner.RunAsync("dotnet", ["pack", RepositoryRoot.LibraryProject, "-c", "Release", "--artifacts-path", Path.Combine(_root, "artifacts"), "-o", FeedDirectory], DotNetLimit);
-        if (Pack.Exit != 0 || !File.Exists(PackagePath))
-        {
-            throw new InvalidOperationException($"dotnet pack did not produce {PackagePath}: {Pack}");
-        }
+        // Packing the host builds the abstractions too; packing them first, into the same artifacts, reuses that build.
+        var abstractions = await PackAsync(RepositoryRoot.AbstractionsProject, AbstractionsPackagePath);
+        var host = await PackAsync(RepositoryRoot.LibraryProject, PackagePath);
+        Pack = new ProcessRunner.Result(host.Exit, abstractions.Output + "\n" + host.Output, abstractions.Error + "\n" + host.Error, abstractions.Elapsed + host.Elapsed);
+    }
+
+    private async Task<ProcessRunner.Result> PackAsync(string project, string expected)
+    {
+        var pack = await ProcessRunner.RunAsync("dotnet", ["pack", project, "-c", "Release", "--artifacts-path", Path.Combine(_root, "artifacts"), "-o", FeedDirectory], DotNetLimit);
+        return pack.Exit == 0 && File.Exists(expected)
+            ? pack
+            : throw new InvalidOperationException($"dotnet pack did not produce {expected}: {pack}");
     }
 
     /// <summary>Copies the consumer template into a fresh folder that restores from this feed.</summary>

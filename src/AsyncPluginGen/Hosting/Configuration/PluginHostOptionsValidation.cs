@@ -76,6 +76,15 @@ internal static class PluginHostOptionsValidation
     public static PluginConfig EffectiveConfig(PluginHostOptions options, PluginDescriptor descriptor) =>
         options.Plugins.TryGetValue(descriptor.Id, out var overrides) ? overrides.ApplyTo(descriptor.Config) : descriptor.Config;
 
+    private static void Check<T>(this ValueRange<T> range, string field, T value, List<PluginConfigError> errors)
+        where T : IComparable<T>
+    {
+        if (range.Check(field, value) is { } error)
+        {
+            errors.Add(error);
+        }
+    }
+
     private static void CheckRetries(string name, RetryPolicy? policy, List<PluginConfigError> errors)
     {
         if (policy is null)

@@ -17,11 +17,18 @@ public readonly record struct ValueRange<T>(T Min, T Max)
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Min}–{Max}");
 
+    /// <summary>The error for <paramref name="value"/> when it lies outside the range.</summary>
+    /// <param name="field">The field's path, named in the error.</param>
+    /// <param name="value">The value to test.</param>
+    /// <returns>The error, or <see langword="null"/> when the value is within the range.</returns>
+    public PluginConfigError? Check(string field, T value) =>
+        Contains(value) ? null : new PluginConfigError(field, string.Create(CultureInfo.InvariantCulture, $"{value}"), ToString());
+
     internal void Check(string field, T value, List<PluginConfigError> errors)
     {
-        if (!Contains(value))
+        if (Check(field, value) is { } error)
         {
-            errors.Add(new PluginConfigError(field, string.Create(CultureInfo.InvariantCulture, $"{value}"), ToString()));
+            errors.Add(error);
         }
     }
 }
