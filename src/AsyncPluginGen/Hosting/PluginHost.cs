@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,13 +27,12 @@ public sealed class PluginHost : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskTable _tasks = new();
     private readonly PhaseFeed _feed;
-    private readonly ConcurrentDictionary<string, Lazy<PluginRunner>> _runners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PluginConfig> _configs = new(StringComparer.Ordinal);
+    private readonly RunnerSet _runners;
     private readonly object _lifecycle = new();
     private ITimer? _timer;
     private Task? _stopped;
     private int _disposed;
-    private int _ticking;
 
     /// <summary>Creates a host; its clock starts with <see cref="StartAsync"/> or the first <see cref="Submit"/>.</summary>
     /// <param name="catalog">The plugins, from the generated registries.</param>
@@ -87,6 +85,7 @@ public sealed class PluginHost : IAsyncDisposable
             Tasks = _tasks,
             Feed = _feed,
         };
+        _runners = new RunnerSet(services, _configs, _context);
     }
 
     /// <summary>Raised for every phase or phase-version change of every task. Handlers must be quick; exceptions are logged.</summary>
@@ -115,7 +114,7 @@ public sealed class PluginHost : IAsyncDisposable
         lock (_lifecycle)
         {
             ObjectDisposedException.ThrowIf(_stopped is not null, this);
-            _timer ??= Time.CreateTimer(_ => Tick(), null, _options.TickInterval, _options.TickInterval);
+            _timer ??= Time.CreateTimer(_ => _runners.Tick(Time.GetUtcNow()), null, _options.TickInterval, _options.TickInterval);
         }
     }
 
@@ -140,7 +139,7 @@ public sealed class PluginHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(task);
         ObjectDisposedException.ThrowIf(_tasks.IsClosed, this);
         var descriptor = _catalog.GetDescriptor(task.TaskType);
-        var runner = GetRunner(descriptor);
+        var runner = _runners.Get(descriptor);
         Start();
 
         var timeout = options?.Timeout ?? _options.DefaultTaskTimeout;
@@ -180,9 +179,9 @@ public sealed class PluginHost : IAsyncDisposable
             return false;
         }
 
-        if (_runners.TryGetValue(record.PluginId, out var runner) && runner.IsValueCreated)
+        if (_runners.TryGet(record.PluginId, out var runner))
         {
-            runner.Value.Signal(record);
+            runner!.Signal(record);
         }
 
         return true;
@@ -233,10 +232,7 @@ public sealed class PluginHost : IAsyncDisposable
         }
 
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        foreach (var runner in _runners.Values.Where(r => r.IsValueCreated))
-        {
-            await runner.Value.DisposeAsync().ConfigureAwait(false);
-        }
+        await _runners.DisposeAsync().ConfigureAwait(false);
 
         _metrics.Dispose();
         _stopping.Dispose();
@@ -257,67 +253,14 @@ public sealed class PluginHost : IAsyncDisposable
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
-        var runners = _runners.Values.Where(r => r.IsValueCreated).Select(r => r.Value.StopAsync()).ToArray();
         try
         {
-            await Task.WhenAll(runners).ConfigureAwait(false);
+            await _runners.StopAsync().ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             HostLog.UnexpectedError(_context.Logger, exception, "(host)", "(stopping)");
         }
-    }
-
-    private PluginRunner GetRunner(PluginDescriptor descriptor)
-    {
-        var lazy = _runners.GetOrAdd(descriptor.Id, _ => new Lazy<PluginRunner>(() => CreateRunner(descriptor)));
-        try
-        {
-            return lazy.Value;
-        }
-        catch
-        {
-            // A plugin that could not be created (a missing dependency, say) is tried again with the next task.
-            _runners.TryRemove(new KeyValuePair<string, Lazy<PluginRunner>>(descriptor.Id, lazy));
-            throw;
-        }
-    }
-
-    private void Tick()
-    {
-        // A system timer may fire again while a slow tick runs; one tick at a time keeps the buckets consistent.
-        if (Interlocked.Exchange(ref _ticking, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            var now = Time.GetUtcNow();
-            foreach (var runner in _runners.Values)
-            {
-                if (runner.IsValueCreated)
-                {
-                    runner.Value.Tick(now);
-                }
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _ticking, 0);
-        }
-    }
-
-    private PluginRunner CreateRunner(PluginDescriptor descriptor)
-    {
-        var plugin = _services.GetService(descriptor.PluginType) as IPlugin ?? descriptor.CreatePlugin(_services);
-        var config = _configs[descriptor.Id];
-        return plugin switch
-        {
-            IAsyncPlugin asyncPlugin => asyncPlugin.Accept(new RunnerFactory(config, _context)),
-            ISyncPlugin syncPlugin => new SyncPluginRunner(syncPlugin, config, _context),
-            _ => throw new InvalidOperationException($"Plugin '{descriptor.Id}' ({descriptor.PluginType.FullName}) implements neither IAsyncPlugin nor ISyncPlugin."),
-        };
     }
 
     private void ValidateOptions()

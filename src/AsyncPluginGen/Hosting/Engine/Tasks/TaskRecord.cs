@@ -8,7 +8,7 @@ namespace AsyncPluginGen.Hosting;
 /// One owner, one lock. The step state (step, attempts, backoff, and the typed record's meta, resource and counters)
 /// belongs to the worker that holds the claim: the work queue hands a record to one worker at a time, so that state
 /// needs no lock and nothing else writes it. What other threads touch (an abort or deadline, the published phase and
-/// state, watchers, the outcome) changes only under the record's own lock, which nothing outside this class takes.
+/// state, watchers, the outcome) changes only under the record's own lock, which only the record types take.
 /// </para>
 /// </summary>
 internal abstract class TaskRecord
