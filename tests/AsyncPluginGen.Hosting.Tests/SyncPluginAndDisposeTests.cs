@@ -62,10 +62,9 @@ public sealed class SyncPluginTests
     {
         await using var h = new HostHarness(s => s.Options.CreateRetries = new RetryPolicy { MaxAttempts = 3, InitialDelay = TimeSpan.FromSeconds(1) });
         h.SyncPlugin.Steps.Enqueue(Steps.Throw<PhaseInfo>(Steps.Http(HttpStatusCode.TooManyRequests)));
-        var timers = h.Clock.TimersCreated; // the host's clock
 
         var handle = h.SubmitSync("s");
-        await h.Clock.WaitForTimersAsync(timers + 1); // the retry's delay is armed
+        await h.Spans.WaitAsync("s", "Do", 1); // the failed Do is handled: its retry is due at T0 + 1 s
         h.AdvanceTo(At(1));
         var result = await h.CompletionAsync(handle);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,6 +10,12 @@ namespace AsyncPluginGen.Hosting;
 /// (write limiter unused, failure counter never reset, stale resource after failed Gets, NamespaceQuotaExceeded as an
 /// error, re-Create on NotReady, polling after completion or abort), the host does the right thing.
 /// Time comes from <see cref="TimeProvider"/>; nothing waits on a per-task timer.
+/// <para>
+/// Lifecycle: construct, start, submit, stop, dispose. <see cref="StartAsync"/> (called by <see cref="PluginHostService"/>
+/// with the application) starts the host's clock; a host constructed directly need not be started, because its first
+/// <see cref="Submit"/> starts the clock. <see cref="StopAsync"/> ends every task in flight (see there) and refuses new
+/// ones; <see cref="DisposeAsync"/> stops the host if needed, then frees its resources.
+/// </para>
 /// </summary>
 public sealed class PluginHost : IAsyncDisposable
 {
@@ -18,17 +23,18 @@ public sealed class PluginHost : IAsyncDisposable
     private readonly IServiceProvider _services;
     private readonly PluginHostOptions _options;
     private readonly HostContext _context;
-    private readonly ILogger _logger;
     private readonly HostMetrics _metrics;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, Lazy<PluginRunner>> _runners = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TaskRecord> _tasks = new(StringComparer.Ordinal);
+    private readonly TaskTable _tasks = new();
+    private readonly PhaseFeed _feed;
     private readonly Dictionary<string, PluginConfig> _configs = new(StringComparer.Ordinal);
+    private readonly RunnerSet _runners;
+    private readonly object _lifecycle = new();
     private ITimer? _timer;
+    private Task? _stopped;
     private int _disposed;
-    private int _ticking;
 
-    /// <summary>Creates a host and starts its clock.</summary>
+    /// <summary>Creates a host; its clock starts with <see cref="StartAsync"/> or the first <see cref="Submit"/>.</summary>
     /// <param name="catalog">The plugins, from the generated registries.</param>
     /// <param name="services">Resolves plugin instances (registered by the generated <c>Add...Plugins()</c>) and their dependencies.</param>
     /// <param name="options">Host settings and per-plugin configuration overrides.</param>
@@ -55,12 +61,16 @@ public sealed class PluginHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(services);
         _catalog = catalog;
         _services = services;
+
+        // The one place the options are read and checked.
         _options = options ?? new PluginHostOptions();
-        Time = time ?? TimeProvider.System;
-        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PluginHost>();
-        _metrics = new HostMetrics(meterFactory);
         // Validated up front: a bad configuration fails at start-up, not when the first task arrives.
         PluginHostOptionsValidation.ThrowIfInvalid(_options, catalog);
+
+        Time = time ?? TimeProvider.System;
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PluginHost>();
+        _metrics = new HostMetrics(meterFactory);
+        _feed = new PhaseFeed(logger);
         foreach (var descriptor in catalog.Descriptors)
         {
             _configs[descriptor.Id] = PluginHostOptionsValidation.EffectiveConfig(_options, descriptor);
@@ -72,16 +82,20 @@ public sealed class PluginHost : IAsyncDisposable
             Resources = resources ?? new InMemoryResourceManager(),
             Options = _options,
             Metrics = _metrics,
-            Logger = _logger,
+            Logger = logger,
             Stopping = _stopping.Token,
-            PhaseChanged = OnPhaseChanged,
-            Finished = record => _tasks.TryRemove(new KeyValuePair<string, TaskRecord>(record.Task.UniqueName, record)),
+            Tasks = _tasks,
+            Feed = _feed,
         };
-        Start();
+        _runners = new RunnerSet(services, _configs, _context);
     }
 
     /// <summary>Raised for every phase or phase-version change of every task. Handlers must be quick; exceptions are logged.</summary>
-    public event Action<PhaseEvent>? PhaseChanged;
+    public event Action<PhaseEvent>? PhaseChanged
+    {
+        add => _feed.Changed += value;
+        remove => _feed.Changed -= value;
+    }
 
     /// <summary>The host's clock.</summary>
     public TimeProvider Time { get; }
@@ -95,67 +109,55 @@ public sealed class PluginHost : IAsyncDisposable
     public PluginConfig GetEffectiveConfig(string pluginId) =>
         _configs.TryGetValue(pluginId, out var config) ? config : throw new KeyNotFoundException($"No plugin has id '{pluginId}'.");
 
-    /// <summary>Starts the host's clock (done by the constructor; calling it again does nothing).</summary>
+    /// <summary>Starts the host's clock: rate limiters refill, deadlines and retries fire, polls are scheduled. Idempotent.</summary>
+    /// <exception cref="ObjectDisposedException">The host was stopped or disposed.</exception>
     public void Start()
     {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        _timer ??= Time.CreateTimer(_ => Tick(), null, _options.TickInterval, _options.TickInterval);
+        lock (_lifecycle)
+        {
+            ObjectDisposedException.ThrowIf(_stopped is not null, this);
+            _timer ??= Time.CreateTimer(_ => _runners.Tick(Time.GetUtcNow()), null, _options.TickInterval, _options.TickInterval);
+        }
+    }
+
+    /// <summary>Starts the host's clock (see <see cref="Start"/>).</summary>
+    /// <param name="cancellationToken">Not used: starting does not wait.</param>
+    /// <returns>A completed task.</returns>
+    public Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        Start();
+        return Task.CompletedTask;
     }
 
     /// <summary>Submits a task; the plugin serving its task type drives it to a terminal phase.</summary>
     /// <param name="task">The task.</param>
     /// <param name="options">Per-task settings.</param>
-    /// <returns>A handle to follow, await or abort the task.</returns>
+    /// <returns>A handle to follow, await or abort the task. Its completion always completes, even if the host stops.</returns>
     /// <exception cref="UnknownTaskTypeException">No plugin serves the task type; the message lists the known ones.</exception>
     /// <exception cref="DuplicateTaskException">A task with the same unique name is still running.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The task's timeout is outside <see cref="PluginHostOptions.TaskTimeoutRange"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The host is stopping, stopped or disposed.</exception>
     public TaskHandle Submit(TaskContext task, TaskOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(task);
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        ObjectDisposedException.ThrowIf(_tasks.IsClosed, this);
         var descriptor = _catalog.GetDescriptor(task.TaskType);
-        var lazy = _runners.GetOrAdd(descriptor.Id, _ => new Lazy<PluginRunner>(() => CreateRunner(descriptor)));
-        PluginRunner runner;
-        try
-        {
-            runner = lazy.Value;
-        }
-        catch
-        {
-            // A plugin that could not be created (a missing dependency, say) is tried again with the next task.
-            _runners.TryRemove(new KeyValuePair<string, Lazy<PluginRunner>>(descriptor.Id, lazy));
-            throw;
-        }
+        var runner = _runners.Get(descriptor);
+        Start();
 
-        var now = Time.GetUtcNow();
         PluginHostOptionsValidation.ThrowIfInvalidTaskTimeout(options?.Timeout);
         var timeout = options?.Timeout ?? _options.DefaultTaskTimeout;
-        TaskRecord? record = null;
-        var placeholder = new PlaceholderRecord(task, descriptor.Id, now);
-        if (!_tasks.TryAdd(task.UniqueName, placeholder))
+        var record = runner.CreateRecord(task, timeout is { } t ? Time.GetUtcNow() + t : null);
+        switch (_tasks.TryAdd(record))
         {
-            throw new DuplicateTaskException(task.UniqueName);
+            case TableEntry.Duplicate:
+                throw new DuplicateTaskException(task.UniqueName);
+            case TableEntry.Closed:
+                throw new ObjectDisposedException(nameof(PluginHost), $"The plugin host is stopping; task '{task.UniqueName}' was not submitted.");
         }
 
-        try
-        {
-            record = runner.Submit(task, now, timeout is { } t ? now + t : null);
-        }
-        finally
-        {
-            if (record is null)
-            {
-                _tasks.TryRemove(task.UniqueName, out _);
-            }
-        }
-
-        // The record may already have ended (a sync plugin, or an instant failure); only a running task is kept.
-        if (!_tasks.TryUpdate(task.UniqueName, record, placeholder) || record.IsFinished)
-        {
-            _tasks.TryRemove(new KeyValuePair<string, TaskRecord>(task.UniqueName, record));
-        }
-
-        HostLog.Submitted(_logger, descriptor.Id, task.UniqueName);
+        runner.Start(record);
+        HostLog.Submitted(_context.Logger, descriptor.Id, task.UniqueName);
         return new TaskHandle(this, record);
     }
 
@@ -165,36 +167,67 @@ public sealed class PluginHost : IAsyncDisposable
     /// <returns>Whether the task is running.</returns>
     public bool TryGetTask(string uniqueName, out TaskHandle? handle)
     {
-        handle = _tasks.TryGetValue(uniqueName, out var record) && record is not PlaceholderRecord ? new TaskHandle(this, record) : null;
+        handle = _tasks.TryGet(uniqueName, out var record) ? new TaskHandle(this, record!) : null;
         return handle is not null;
     }
 
     /// <summary>Aborts a running task by its unique name (see <see cref="TaskHandle.Abort"/>).</summary>
     /// <param name="uniqueName">The task's unique name.</param>
     /// <returns>False when no such task is running.</returns>
-    public bool Abort(string uniqueName) => _tasks.TryGetValue(uniqueName, out var record) && Abort(record);
+    public bool Abort(string uniqueName) => _tasks.TryGet(uniqueName, out var record) && Abort(record!);
 
     internal bool Abort(TaskRecord record)
     {
-        if (record.IsFinished || record is PlaceholderRecord)
+        if (!record.TryInterrupt(TaskInterrupt.Abort))
         {
             return false;
         }
 
-        record.AbortRequested = true;
-        if (_runners.TryGetValue(record.PluginId, out var runner))
+        if (_runners.TryGet(record.PluginId, out var runner))
         {
-            runner.Value.Signal(record);
+            runner!.Signal(record);
         }
 
         return true;
     }
 
     /// <summary>
-    /// Stops the host: workers stop and the clock stops. Tasks still running complete with an
-    /// <see cref="OperationCanceledException"/>; their remote jobs are not deleted (they keep running remotely).
+    /// Stops the host. In order: new submissions are refused (<see cref="ObjectDisposedException"/>); the clock stops;
+    /// every task in flight ends at once: its watchers and <see cref="PhaseChanged"/> see a final
+    /// <see cref="TaskPhase.PermanentFailure"/> with code <see cref="HostReasons.HostStopped"/> and state
+    /// <see cref="PluginState.SystemFailure"/>, and its <see cref="TaskHandle.Completion"/> throws
+    /// <see cref="OperationCanceledException"/>; remote calls in flight are cancelled; then the workers are awaited.
+    /// Remote jobs are not deleted (they keep running remotely) and quota tokens are not released.
+    /// Stopping again, or concurrently, waits for the same stop.
     /// </summary>
-    /// <returns>A task that completes when the workers have stopped.</returns>
+    /// <param name="cancellationToken">
+    /// Bounds the wait for plugin calls in flight to return: when it is cancelled, this returns although a call that
+    /// ignores its cancellation has not returned yet (its tasks have ended all the same).
+    /// </param>
+    /// <returns>A task that completes when the workers have stopped, or when <paramref name="cancellationToken"/> is cancelled.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        Task stopped;
+        lock (_lifecycle)
+        {
+            stopped = _stopped ??= StopCoreAsync();
+        }
+
+        try
+        {
+            await stopped.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Bounded by the caller: the workers keep draining in the background; DisposeAsync waits for them.
+        }
+    }
+
+    /// <summary>
+    /// Stops the host (see <see cref="StopAsync"/>, here unbounded: it waits for plugin calls in flight, which are
+    /// cancelled, to return), then frees its rate limiters, meters and token source.
+    /// </summary>
+    /// <returns>A task that completes when the host is stopped and its resources freed.</returns>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -202,88 +235,35 @@ public sealed class PluginHost : IAsyncDisposable
             return;
         }
 
-        if (_timer is not null)
-        {
-            await _timer.DisposeAsync().ConfigureAwait(false);
-        }
-
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        foreach (var runner in _runners.Values.Where(r => r.IsValueCreated))
-        {
-            await runner.Value.DisposeAsync().ConfigureAwait(false);
-        }
-
-        foreach (var record in _tasks.Values)
-        {
-            record.Completion.TrySetException(new OperationCanceledException(
-                $"The plugin host stopped before task '{record.Task.UniqueName}' ended; its remote job was not deleted."));
-        }
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await _runners.DisposeAsync().ConfigureAwait(false);
 
         _metrics.Dispose();
         _stopping.Dispose();
     }
 
-    private void Tick()
+    private async Task StopCoreAsync()
     {
-        // A system timer may fire again while a slow tick runs; one tick at a time keeps the buckets consistent.
-        if (Interlocked.Exchange(ref _ticking, 1) == 1)
+        // Closing the table first: from here no task enters, so every task is either refused or ended below.
+        var inFlight = _tasks.Close();
+        if (_timer is { } timer)
         {
-            return;
+            await timer.DisposeAsync().ConfigureAwait(false);
         }
 
+        foreach (var record in inFlight)
+        {
+            TaskEnd.Abandon(_context, record);
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
-            TickRunners();
-        }
-        finally
-        {
-            Volatile.Write(ref _ticking, 0);
-        }
-    }
-
-    private void TickRunners()
-    {
-        var now = Time.GetUtcNow();
-        foreach (var runner in _runners.Values)
-        {
-            if (runner.IsValueCreated)
-            {
-                runner.Value.Tick(now);
-            }
-        }
-    }
-
-    private PluginRunner CreateRunner(PluginDescriptor descriptor)
-    {
-        var plugin = _services.GetService(descriptor.PluginType) as IPlugin ?? descriptor.CreatePlugin(_services);
-        var config = _configs[descriptor.Id];
-        return plugin switch
-        {
-            IAsyncPlugin asyncPlugin => asyncPlugin.Accept(new RunnerFactory(config, _context)),
-            ISyncPlugin syncPlugin => new SyncPluginRunner(syncPlugin, config, _context),
-            _ => throw new InvalidOperationException($"Plugin '{descriptor.Id}' ({descriptor.PluginType.FullName}) implements neither IAsyncPlugin nor ISyncPlugin."),
-        };
-    }
-
-    private void OnPhaseChanged(TaskRecord record, PhaseEvent phaseEvent)
-    {
-        try
-        {
-            PhaseChanged?.Invoke(phaseEvent);
+            await _runners.StopAsync().ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            HostLog.ObserverFailed(_logger, exception, record.Task.UniqueName);
+            HostLog.UnexpectedError(_context.Logger, exception, "(host)", "(stopping)");
         }
-    }
-
-    /// <summary>Holds a unique name while the real record is being created, so duplicates are rejected atomically.</summary>
-    private sealed class PlaceholderRecord(TaskContext task, string pluginId, DateTimeOffset now) : TaskRecord(task, pluginId, now)
-    {
-        public override bool HasMeta => false;
-
-        public override object? MetaObject => null;
-
-        public override object? ResourceObject => null;
     }
 }

@@ -32,39 +32,34 @@ public sealed class TaskHandle
     public PluginState State => Record.State;
 
     /// <summary>Completes when the task ends: success, failure, time-out or abort. Never faults for a plugin's error.</summary>
-    public Task<TaskResult> Completion => Record.Completion.Task;
+    public Task<TaskResult> Completion => Record.Completion;
 
     /// <summary>Aborts the task: polling stops at once and the remote job is deleted (reason "Aborted"), retried on failure.</summary>
     /// <returns>False when the task had already ended.</returns>
     public bool Abort() => _host.Abort(Record);
 
     /// <summary>
-    /// The task's phase events from now on, starting with the current phase, until it ends. Each enumeration
-    /// subscribes separately.
+    /// The task's phase events from now on, starting with the current phase, until it ends: the last event is the
+    /// task's final state, whatever ended it (its outcome, an abort, its deadline, the host stopping or being
+    /// disposed). Each enumeration subscribes separately.
     /// </summary>
     /// <param name="cancellationToken">Stops the enumeration.</param>
     /// <returns>The events.</returns>
     public async IAsyncEnumerable<PhaseEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateUnbounded<PhaseEvent>(new UnboundedChannelOptions { SingleReader = true });
-        PhaseEvent current;
-        lock (Record)
+        var current = Record.Watch(channel, _host.Time.GetUtcNow());
+        try
         {
-            current = new PhaseEvent(Record.Task.ExecutionId, Record.Task.TaskType, Record.PluginId, Record.Phase, Record.State, _host.Time.GetUtcNow());
-            if (Record.IsFinished)
+            yield return current;
+            await foreach (var phaseEvent in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                channel.Writer.TryComplete();
-            }
-            else
-            {
-                (Record.Watchers ??= new()).Add(channel);
+                yield return phaseEvent;
             }
         }
-
-        yield return current;
-        await foreach (var phaseEvent in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        finally
         {
-            yield return phaseEvent;
+            Record.Unwatch(channel);
         }
     }
 }

@@ -133,6 +133,9 @@ internal sealed class TaskScript
     /// <summary>What Get returns once <see cref="Gets"/> is empty.</summary>
     public string DefaultGetState { get; set; } = "RUNNING";
 
+    /// <summary>When set, Create returns a null ResourceMeta (an author's bug the host must catch).</summary>
+    public bool CreateReturnsNullMeta { get; set; }
+
     /// <summary>When set, every Create without a queued step throws this.</summary>
     public Func<Exception>? CreateAlwaysThrows { get; set; }
 
@@ -246,7 +249,7 @@ internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>, ITask
             throw fault();
         }
 
-        var meta = new JobMeta(name, Interlocked.Increment(ref _serial));
+        var meta = script.CreateReturnsNullMeta ? null! : new JobMeta(name, Interlocked.Increment(ref _serial));
         return resource is null ? meta : Created.With(meta, resource);
     }
 

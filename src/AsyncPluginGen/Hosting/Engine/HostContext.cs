@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AsyncPluginGen.Hosting;
 
-/// <summary>What every plugin runner shares with the host.</summary>
+/// <summary>What every plugin runner shares with the host: services and components, no callbacks into the host.</summary>
 internal sealed class HostContext
 {
     public required TimeProvider Time { get; init; }
@@ -15,11 +15,12 @@ internal sealed class HostContext
 
     public required ILogger Logger { get; init; }
 
+    /// <summary>Cancelled when the host stops: every remote call in flight is told.</summary>
     public required CancellationToken Stopping { get; init; }
 
-    /// <summary>Reports a phase change to the host's observers.</summary>
-    public required Action<TaskRecord, PhaseEvent> PhaseChanged { get; init; }
+    /// <summary>The tasks in flight, by unique name.</summary>
+    public required TaskTable Tasks { get; init; }
 
-    /// <summary>Tells the host a task ended, so its unique name can be used again.</summary>
-    public required Action<TaskRecord> Finished { get; init; }
+    /// <summary>The host's phase observers.</summary>
+    public required PhaseFeed Feed { get; init; }
 }

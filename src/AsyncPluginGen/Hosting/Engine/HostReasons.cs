@@ -33,6 +33,18 @@ public static class HostReasons
     /// <summary>The reason of an aborted task (what Flyte passes to Delete).</summary>
     public const string Aborted = "Aborted";
 
+    /// <summary>
+    /// The error code when Create returned a null ResourceMeta: Get and Delete could never name the job, so the task fails
+    /// at once instead of polling with nothing.
+    /// </summary>
+    public const string NullResourceMeta = "NullResourceMeta";
+
+    /// <summary>
+    /// The error code of a task the host stopped before it ended (seen by watchers and observers; its handle's
+    /// completion throws <see cref="OperationCanceledException"/>). Its remote job was not deleted.
+    /// </summary>
+    public const string HostStopped = "HostStopped";
+
     /// <summary>The error code when Status or ResourceRequirements throws.</summary>
     public const string SystemError = ExecutionError.SystemErrorCode;
 }

@@ -1,6 +1,10 @@
 namespace AsyncPluginGen.Hosting;
 
-/// <summary>Drives the tasks of one plugin; the typed implementation is <see cref="PluginRunner{TMeta, TResource}"/>.</summary>
+/// <summary>
+/// Drives the tasks of one plugin: <see cref="AsyncPluginRunner{TMeta, TResource}"/> or <see cref="SyncPluginRunner"/>.
+/// The host owns task identity (the <see cref="TaskTable"/>); a runner creates a task's record, and starts it once the
+/// table has accepted it.
+/// </summary>
 internal abstract class PluginRunner : IAsyncDisposable
 {
     public abstract PluginDescriptor Descriptor { get; }
@@ -10,14 +14,20 @@ internal abstract class PluginRunner : IAsyncDisposable
     /// <summary>Tasks created remotely and being polled.</summary>
     public abstract int PollingCount { get; }
 
-    /// <summary>Creates the record of a newly submitted task and starts driving it.</summary>
-    public abstract TaskRecord Submit(TaskContext task, DateTimeOffset now, DateTimeOffset? deadline);
+    /// <summary>The record of a newly submitted task; nothing runs until <see cref="Start"/>.</summary>
+    public abstract TaskRecord CreateRecord(TaskContext task, DateTimeOffset? deadline);
 
-    /// <summary>Something happened to the task (abort requested, deadline passed): process it again.</summary>
+    /// <summary>Starts driving a record the task table accepted.</summary>
+    public abstract void Start(TaskRecord record);
+
+    /// <summary>Something happened to the task (abort requested): process it again.</summary>
     public abstract void Signal(TaskRecord record);
 
     /// <summary>The host's clock ticked: refill rate limiters, run due retries and deadlines, resync polls.</summary>
     public abstract void Tick(DateTimeOffset now);
+
+    /// <summary>Accepts no more work; completes when the workers and any background work have returned.</summary>
+    public abstract Task StopAsync();
 
     public abstract ValueTask DisposeAsync();
 }

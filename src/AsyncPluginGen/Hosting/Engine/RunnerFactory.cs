@@ -6,5 +6,5 @@ internal sealed class RunnerFactory(PluginConfig config, HostContext host) : IAs
     public PluginRunner Visit<TMeta, TResource>(IAsyncPlugin<TMeta, TResource> plugin)
         where TMeta : notnull
         where TResource : notnull =>
-        new PluginRunner<TMeta, TResource>(plugin, config, host);
+        new AsyncPluginRunner<TMeta, TResource>(plugin, config, host);
 }

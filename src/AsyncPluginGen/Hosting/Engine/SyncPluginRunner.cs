@@ -1,24 +1,27 @@
-using System.Diagnostics;
-
 namespace AsyncPluginGen.Hosting;
 
 /// <summary>
-/// Runs sync plugins: one Do call through the write rate limiter, retried like Create when it fails transiently.
-/// A Do that returns a non-terminal phase is a system failure: there is nothing to poll.
+/// Runs sync plugins with the async runner's pieces: the work queue and timer queue, the remote-call wrapper (write
+/// permit, span, metrics), <see cref="TaskSteps.Next"/> and <see cref="TaskEnd"/>. A task is one Do call, retried like
+/// Create after a transient failure; Do calls run on the plugin's <c>Caching.Workers</c> workers, as propeller runs Do
+/// on its own. Abort, deadline and host stop cancel the call in flight. A Do that returns a non-terminal phase is a
+/// system failure: there is nothing to poll.
 /// </summary>
 internal sealed class SyncPluginRunner : PluginRunner
 {
     private readonly ISyncPlugin _plugin;
     private readonly HostContext _host;
-    private readonly ClockedTokenBucket _writes;
-    private readonly PriorityQueue<SyncTaskRecord, DateTimeOffset> _deadlines = new();
+    private readonly RemoteCalls _calls;
+    private readonly StepScheduler<SyncTaskRecord> _scheduler;
+    private readonly List<SyncTaskRecord> _due = [];
 
     public SyncPluginRunner(ISyncPlugin plugin, PluginConfig config, HostContext host)
     {
         _plugin = plugin;
         _host = host;
         Config = config;
-        _writes = new ClockedTokenBucket(config.WriteRateLimiter, host.Time.GetUtcNow(), () => host.Metrics.Throttled(plugin.Descriptor.Id, "write"));
+        _calls = new RemoteCalls(host, config, plugin.Descriptor.Id);
+        _scheduler = new StepScheduler<SyncTaskRecord>(host, plugin.Descriptor.Id, config.Caching.Workers, ProcessAsync);
     }
 
     public override PluginDescriptor Descriptor => _plugin.Descriptor;
@@ -27,132 +30,105 @@ internal sealed class SyncPluginRunner : PluginRunner
 
     public override int PollingCount => 0;
 
-    public override TaskRecord Submit(TaskContext task, DateTimeOffset now, DateTimeOffset? deadline)
+    public override TaskRecord CreateRecord(TaskContext task, DateTimeOffset? deadline)
     {
-        var record = new SyncTaskRecord(task, Descriptor.Id, now, _host.Stopping) { Deadline = deadline };
-        if (deadline is { } due)
-        {
-            // Checked on the host's tick, like every other deadline: Do is a single call, so the deadline cancels it.
-            lock (_deadlines)
-            {
-                _deadlines.Enqueue(record, due);
-            }
-        }
-
-        _ = Task.Run(() => RunAsync(record));
+        var record = new SyncTaskRecord(task, Descriptor.Id, deadline);
+        record.MoveTo(TaskStep.Create);
         return record;
     }
 
-    public override void Signal(TaskRecord record)
-    {
-        if (record.AbortRequested && record is SyncTaskRecord sync)
-        {
-            sync.Cancellation.Cancel();
-        }
-    }
+    public override void Start(TaskRecord record) => _scheduler.Start((SyncTaskRecord)record);
+
+    public override void Signal(TaskRecord record) => _scheduler.Schedule((SyncTaskRecord)record);
 
     public override void Tick(DateTimeOffset now)
     {
-        _writes.Refill(now);
-        List<SyncTaskRecord>? due = null;
-        lock (_deadlines)
-        {
-            while (_deadlines.TryPeek(out var record, out var at) && at <= now)
-            {
-                _deadlines.Dequeue();
-                (due ??= new()).Add(record);
-            }
-        }
-
-        foreach (var record in due ?? [])
-        {
-            if (!record.IsFinished)
-            {
-                record.TimedOut = true;
-                record.Cancellation.Cancel();
-            }
-        }
+        _calls.Refill(now);
+        _scheduler.RunDue(now, _due);
     }
 
-    public override ValueTask DisposeAsync() => _writes.DisposeAsync();
-
-    private async Task RunAsync(SyncTaskRecord record)
+    public override async Task StopAsync()
     {
-        var cancellation = record.Cancellation.Token;
-        PhaseInfo phase;
-        PluginState state;
-        while (true)
+        _scheduler.Queue.Complete();
+        await _scheduler.Queue.Stopped.ConfigureAwait(false);
+    }
+
+    public override ValueTask DisposeAsync() => _calls.DisposeAsync();
+
+    private async ValueTask ProcessAsync(SyncTaskRecord record)
+    {
+        try
         {
-            try
-            {
-                await _writes.AcquireAsync(cancellation).ConfigureAwait(false);
-                record.CreateAttempts++;
-                var started = _host.Time.GetTimestamp();
-                using var activity = HostActivity.Start("Do", Descriptor.Id, record);
-                phase = await _plugin.DoAsync(record.Task, cancellation).ConfigureAwait(false);
-                _host.Metrics.Operation(Descriptor.Id, record.Task.TaskType, "do", _host.Time.GetElapsedTime(started), null);
-                state = phase.Phase switch
-                {
-                    TaskPhase.Success => PluginState.Succeeded,
-                    _ when !phase.IsTerminal => PluginState.SystemFailure,
-                    _ => phase.Error?.Kind == ExecutionErrorKind.System ? PluginState.SystemFailure : PluginState.UserFailure,
-                };
-                if (!phase.IsTerminal)
-                {
-                    phase = PhaseInfo.SystemFailure(HostReasons.SystemError, $"Sync plugin '{Descriptor.Id}' returned {phase.Phase}, which is not terminal; Do must return the task's outcome.");
-                }
+            await DoAsync(record).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_host.Stopping.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            HostLog.UnexpectedError(_host.Logger, exception, Descriptor.Id, record.Task.UniqueName);
+            TaskEnd.Finish(_host, record, PhaseInfo.SystemFailure(HostReasons.SystemError, $"The host failed while driving the task: {exception.Message}"), PluginState.SystemFailure);
+        }
+    }
 
-                break;
-            }
-            catch (OperationCanceledException) when (_host.Stopping.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (OperationCanceledException) when (record.Cancellation.IsCancellationRequested)
-            {
-                (phase, state) = record.AbortRequested
-                    ? (PhaseInfo.Aborted(HostReasons.Aborted), PluginState.Aborted)
-                    : (PhaseInfo.RetryableFailure(HostReasons.TimeoutExpired, $"The task did not finish before its deadline {record.Deadline:O}."), PluginState.UserFailure);
-                break;
-            }
-            catch (Exception exception)
-            {
-                _host.Metrics.Operation(Descriptor.Id, record.Task.TaskType, "do", TimeSpan.Zero, PluginRunnerErrors.Code(exception));
-                if (TransientErrors.IsTransient(exception, _host.Stopping) && record.CreateAttempts < _host.Options.CreateRetries.MaxAttempts)
-                {
-                    _host.Metrics.Retry(Descriptor.Id, record.Task.TaskType, "do");
-                    try
-                    {
-                        await Task.Delay(_host.Options.CreateRetries.DelayAfter(record.CreateAttempts), _host.Time, cancellation).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException) when (!_host.Stopping.IsCancellationRequested)
-                    {
-                        continue; // The next iteration sees the cancellation and ends the task as aborted or timed out.
-                    }
-
-                    continue;
-                }
-
-                (phase, state) = (PhaseInfo.RetryableFailure(HostReasons.TaskFailedWithError, $"Do failed after {record.CreateAttempts} attempt(s): {exception.Message}"), PluginState.UserFailure);
-                break;
-            }
+    private async ValueTask DoAsync(SyncTaskRecord record)
+    {
+        if (record.IsFinished)
+        {
+            return;
         }
 
-        TaskEvents.Publish(record, phase, state, Descriptor.Id, _host);
-        _host.Finished(record);
-        record.Completion.TrySetResult(new TaskResult(record.Task.ExecutionId, phase, state, null, null));
+        var step = record.Step;
+        var interrupt = record.Interrupt;
+        var next = TaskSteps.Next(step, interrupt, record.RetryDue(_host.Time.GetUtcNow()), jobMayExist: false);
+        if (next == step && TaskSteps.IsBackoff(step))
+        {
+            return;
+        }
+
+        if (next == TaskStep.Finished)
+        {
+            var (phase, state, _) = TaskSteps.Outcome(interrupt, record.Deadline);
+            TaskEnd.Finish(_host, record, phase, state);
+            return;
+        }
+
+        record.MoveTo(TaskStep.Create);
+        var outcome = await _calls.InvokeAsync(
+            RemoteOperation.Do,
+            record,
+            (_plugin, record),
+            static (s, ct) =>
+            {
+                s.record.BeginAttempt();
+                return s._plugin.DoAsync(s.record.Task, ct);
+            },
+            record.CallToken).ConfigureAwait(false);
+        using (outcome)
+        {
+            switch (outcome.Result)
+            {
+                case CallResult.Succeeded:
+                    var returned = outcome.Value;
+                    var phase = returned.IsTerminal
+                        ? returned
+                        : PhaseInfo.SystemFailure(HostReasons.SystemError, $"Sync plugin '{Descriptor.Id}' returned {returned.Phase}, which is not terminal; Do must return the task's outcome.");
+                    TaskEnd.Finish(_host, record, phase, TaskSteps.FinalState(phase));
+                    return;
+                case CallResult.Interrupted:
+                    return; // The interrupt scheduled the task again: it ends aborted or timed out.
+                case CallResult.Permanent:
+                    var permanent = (PermanentTaskFailureException)outcome.Exception!;
+                    TaskEnd.Finish(_host, record, PhaseInfo.Failure(permanent.Code, permanent.Message), PluginState.UserFailure);
+                    return;
+                case CallResult.Transient when record.Attempts < _host.Options.CreateRetries.MaxAttempts:
+                    _scheduler.RetryLater(record, TaskStep.CreateBackoff, _host.Options.CreateRetries.DelayAfter(record.Attempts), "do");
+                    return;
+                default:
+                    TaskEnd.Finish(_host, record, PhaseInfo.RetryableFailure(HostReasons.TaskFailedWithError, $"Do failed after {record.Attempts} attempt(s): {outcome.Exception!.Message}"), PluginState.UserFailure);
+                    return;
+            }
+        }
     }
-}
-
-/// <summary>A sync task: its cancellation ends the single Do call on abort or deadline.</summary>
-internal sealed class SyncTaskRecord(TaskContext task, string pluginId, DateTimeOffset submittedAt, CancellationToken stopping)
-    : TaskRecord(task, pluginId, submittedAt)
-{
-    public CancellationTokenSource Cancellation { get; } = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-
-    public override bool HasMeta => false;
-
-    public override object? MetaObject => null;
-
-    public override object? ResourceObject => null;
 }

@@ -1,0 +1,256 @@
+using System.Threading.Channels;
+
+namespace AsyncPluginGen.Hosting;
+
+/// <summary>
+/// One in-flight task. Small on purpose: a million of these must fit in memory.
+/// <para>
+/// One owner, one lock. The step state (step, attempts, backoff, and the typed record's meta, resource and counters)
+/// belongs to the worker that holds the claim: the work queue hands a record to one worker at a time, so that state
+/// needs no lock and nothing else writes it. What other threads touch (an abort or deadline, the published phase and
+/// state, watchers, the outcome) changes only under the record's own lock, which only the record types take.
+/// </para>
+/// </summary>
+internal abstract class TaskRecord
+{
+    private readonly TaskCompletionSource<TaskResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _deadlineTicks;
+    private PhaseInfo _phase = PhaseInfo.NotReady("submitted");
+    private volatile PluginState _state;
+    private TaskInterrupt _interrupt;
+    private List<Channel<PhaseEvent>>? _watchers;
+    private long _retryAtTicks;
+    private int _attempts;
+    private int _claimed;
+    private int _dirty;
+
+    protected TaskRecord(TaskContext task, string pluginId, DateTimeOffset? deadline)
+    {
+        Task = task;
+        PluginId = pluginId;
+        _deadlineTicks = deadline?.UtcTicks ?? 0;
+    }
+
+    public TaskContext Task { get; }
+
+    public string PluginId { get; }
+
+    public DateTimeOffset? Deadline => _deadlineTicks == 0 ? null : new DateTimeOffset(_deadlineTicks, TimeSpan.Zero);
+
+    public Task<TaskResult> Completion => _completion.Task;
+
+    /// <summary>The step; owned by the worker holding the claim.</summary>
+    public TaskStep Step { get; private set; }
+
+    /// <summary>Create (or Do) attempts so far; owned by the worker holding the claim.</summary>
+    public int Attempts => _attempts;
+
+    public PluginState State => _state;
+
+    public bool IsFinished => _state is PluginState.Succeeded or PluginState.UserFailure or PluginState.SystemFailure or PluginState.Aborted;
+
+    public PhaseInfo Phase
+    {
+        get
+        {
+            lock (this)
+            {
+                return _phase;
+            }
+        }
+    }
+
+    public TaskInterrupt Interrupt
+    {
+        get
+        {
+            lock (this)
+            {
+                return _interrupt;
+            }
+        }
+    }
+
+    public abstract object? MetaObject { get; }
+
+    public abstract object? ResourceObject { get; }
+
+    /// <summary>Whether a remote job may exist for this task (the typed record knows).</summary>
+    public virtual bool JobMayExist => false;
+
+    // ---- Owner (the worker holding the claim) ----
+
+    public void MoveTo(TaskStep step) => Step = step;
+
+    public int BeginAttempt() => ++_attempts;
+
+    /// <summary>Parks the task in a backoff step until <paramref name="at"/>.</summary>
+    public void BackOffUntil(TaskStep backoff, DateTimeOffset at)
+    {
+        Step = backoff;
+        _retryAtTicks = at.UtcTicks;
+    }
+
+    public bool RetryDue(DateTimeOffset now) => now.UtcTicks >= _retryAtTicks;
+
+    // ---- Any thread, under the lock ----
+
+    /// <summary>Records an interrupt; false when the task already ended.</summary>
+    public bool TryInterrupt(TaskInterrupt interrupt)
+    {
+        lock (this)
+        {
+            if (IsFinished)
+            {
+                return false;
+            }
+
+            _interrupt |= interrupt;
+        }
+
+        OnInterrupted();
+        return true;
+    }
+
+    /// <summary>Moves the published state forward (NotStarted → AllocationTokenAcquired → ResourcesCreated).</summary>
+    public void Advance(PluginState state)
+    {
+        lock (this)
+        {
+            if (!IsFinished)
+            {
+                _state = state;
+            }
+        }
+    }
+
+    /// <summary>Records a non-terminal phase; false (nothing to publish) when unchanged or when the task ended.</summary>
+    public bool TryPublish(PhaseInfo phase, DateTimeOffset now, out PhaseEvent phaseEvent)
+    {
+        lock (this)
+        {
+            if (IsFinished || (_phase.Phase == phase.Phase && _phase.Version == phase.Version))
+            {
+                phaseEvent = null!;
+                return false;
+            }
+
+            _phase = phase;
+            phaseEvent = Event(now);
+            Deliver(phaseEvent, last: false);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Ends the task with <paramref name="phase"/> and <paramref name="state"/>: once, whoever calls first (a handler, an
+    /// abort, the host stopping). Phase, state and the watchers' last event change together, so a watcher sees either the
+    /// old state and this event, or the final state only; every watcher's enumeration then ends.
+    /// </summary>
+    public bool TryFinish(PhaseInfo phase, PluginState state, DateTimeOffset now, out PhaseEvent phaseEvent)
+    {
+        lock (this)
+        {
+            if (IsFinished)
+            {
+                phaseEvent = null!;
+                return false;
+            }
+
+            _phase = phase;
+            _state = state;
+            Step = TaskStep.Finished;
+            phaseEvent = Event(now);
+            Deliver(phaseEvent, last: true);
+        }
+
+        OnFinished();
+        return true;
+    }
+
+    /// <summary>Subscribes <paramref name="watcher"/> and returns the current phase as its first event.</summary>
+    public PhaseEvent Watch(Channel<PhaseEvent> watcher, DateTimeOffset now)
+    {
+        lock (this)
+        {
+            if (IsFinished)
+            {
+                watcher.Writer.TryComplete();
+            }
+            else
+            {
+                (_watchers ??= []).Add(watcher);
+            }
+
+            return Event(now);
+        }
+    }
+
+    /// <summary>Unsubscribes a watcher that stopped enumerating, so an abandoned enumeration holds nothing.</summary>
+    public void Unwatch(Channel<PhaseEvent> watcher)
+    {
+        lock (this)
+        {
+            _watchers?.Remove(watcher);
+        }
+    }
+
+    public void Complete(TaskResult result) => _completion.TrySetResult(result);
+
+    public void Fail(Exception exception) => _completion.TrySetException(exception);
+
+    // ---- The work queue's claim (interlocked: taken on every schedule, never blocking) ----
+
+    /// <summary>Marks that something happened; then claims the record for one worker. False: a worker already has it.</summary>
+    public bool MarkDirtyAndClaim()
+    {
+        Volatile.Write(ref _dirty, 1);
+        return Interlocked.CompareExchange(ref _claimed, 1, 0) == 0;
+    }
+
+    /// <summary>Claims the record without marking it (a batch poll takes only idle records).</summary>
+    public bool TryClaim() => Interlocked.CompareExchange(ref _claimed, 1, 0) == 0;
+
+    public void ClearDirty() => Volatile.Write(ref _dirty, 0);
+
+    /// <summary>Releases the claim; true when something happened meanwhile and the record must run again.</summary>
+    public bool ReleaseClaim()
+    {
+        Volatile.Write(ref _claimed, 0);
+        return Volatile.Read(ref _dirty) == 1 && !IsFinished;
+    }
+
+    /// <summary>Called once an interrupt is recorded, outside the lock.</summary>
+    protected virtual void OnInterrupted()
+    {
+    }
+
+    /// <summary>Called once, when the task ended, outside the lock.</summary>
+    protected virtual void OnFinished()
+    {
+    }
+
+    private PhaseEvent Event(DateTimeOffset now) => new(Task.ExecutionId, Task.TaskType, PluginId, _phase, _state, now);
+
+    private void Deliver(PhaseEvent phaseEvent, bool last)
+    {
+        if (_watchers is not { } watchers)
+        {
+            return;
+        }
+
+        foreach (var watcher in watchers)
+        {
+            watcher.Writer.TryWrite(phaseEvent);
+            if (last)
+            {
+                watcher.Writer.TryComplete();
+            }
+        }
+
+        if (last)
+        {
+            _watchers = null;
+        }
+    }
+}
