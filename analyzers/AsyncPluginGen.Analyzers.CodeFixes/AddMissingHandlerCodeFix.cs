@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -71,7 +72,7 @@ public sealed class AddMissingHandlerCodeFix : CodeFixProvider
             var stub = role switch
             {
                 "Create" => CreateStub(type),
-                "Get" when diagnostic.Properties.TryGetValue(DiagnosticProperties.MetaType, out var meta) && !string.IsNullOrEmpty(meta) => GetStub(type, meta!),
+                "Get" when diagnostic.Properties.TryGetValue(DiagnosticProperties.MetaType, out var meta) && !string.IsNullOrEmpty(meta) => GetStub(type, meta!, KnownTypes.From(model.Compilation)),
                 "Do" => DoStub(),
                 _ => null,
             };
@@ -97,9 +98,9 @@ public sealed class AddMissingHandlerCodeFix : CodeFixProvider
             CreateEquivalenceKey);
     }
 
-    private static (string Name, string Text, string Key)? GetStub(INamedTypeSymbol type, string meta)
+    private static (string Name, string Text, string Key)? GetStub(INamedTypeSymbol type, string meta, KnownTypes known)
     {
-        var resource = InferResource(type)?.ToTypeName() ?? "object";
+        var resource = InferResource(type, known)?.ToTypeName() ?? "object";
         return ("GetAsync",
             $"public {ValueTask}<{resource}> GetAsync({meta} meta, {CancellationToken} cancellationToken) => {NotImplemented}(\"Fetch the remote job's state here; Status computes the phase from what this returns.\");",
             GetEquivalenceKey);
@@ -111,11 +112,11 @@ public sealed class AddMissingHandlerCodeFix : CodeFixProvider
             DoEquivalenceKey);
 
     /// <summary>The resource named by Create's <c>Created&lt;TMeta, TResource&gt;</c>, else by a handwritten Status.</summary>
-    private static ITypeSymbol? InferResource(INamedTypeSymbol type)
+    private static ITypeSymbol? InferResource(INamedTypeSymbol type, KnownTypes known)
     {
         foreach (var create in HandlerParser.Candidates(type, "Create"))
         {
-            if (HandlerParser.ParseCreate(create)?.Resource is { } created)
+            if (HandlerParser.ParseCreate(create, known)?.Resource is { } created)
             {
                 return created;
             }

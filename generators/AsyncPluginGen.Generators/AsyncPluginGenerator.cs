@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using AsyncPluginGen.Generators.Emitting;
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Model;
 using AsyncPluginGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
@@ -49,8 +50,9 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
         // The ResourceMeta serializer is its own output, fed by its own small model: editing a plugin's handlers or
         // mapping leaves it cached, and editing the meta leaves the plugin's main file as it was.
         var metaSerializers = asyncPlugins
-            .Where(static m => m.MetaCodec is not null)
-            .Select(static (m, _) => new MetaSerializerModel(m.Namespace, m.ClassName, m.TypeKeyword, m.MetadataName, m.MetaType!, m.MetaCodec!))
+            .SelectMany(static (m, _) => m.Handlers is AsyncHandlersModel { MetaCodec: { } codec } handlers
+                ? ImmutableArray.Create(new MetaSerializerModel(m.Namespace, m.ClassName, m.TypeKeyword, m.MetadataName, handlers.MetaType, codec))
+                : ImmutableArray<MetaSerializerModel>.Empty)
             .WithTrackingName(Steps.MetaSerializers);
         context.RegisterSourceOutput(metaSerializers.Combine(hintClashes), static (spc, input) => spc.AddSource(
             HintNames.For(MetaSerializerHintName(input.Left.MetadataName), input.Right) + ".g.cs",
@@ -87,7 +89,7 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 attribute,
                 static (node, _) => node is TypeDeclarationSyntax,
-                (ctx, ct) => PluginParser.Parse(ctx, isSync, ct))
+                (ctx, ct) => PluginInspector.Model(ctx, isSync, ct))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(stepName);

@@ -93,7 +93,8 @@ public sealed class IncrementalTests
         var plugins = Outputs(run, Steps.AsyncPlugins).Select(o => (Model: Assert.IsType<PluginModel>(o.Value), o.Reason)).ToList();
         var warehouse = Assert.Single(plugins, p => p.Model.ClassName == "WarehousePlugin");
         Assert.Equal(IncrementalStepRunReason.Modified, warehouse.Reason);
-        Assert.Contains(warehouse.Model.Status!.Cases, c => c.State == "Pending" && c.Phase == "Initializing");
+        var status = Assert.IsType<EnumStatusModel>(Assert.IsType<AsyncHandlersModel>(warehouse.Model.Handlers).Status);
+        Assert.Contains(status.Cases, c => c.State == "Pending" && c.Phase == "Initializing");
         var job = Assert.Single(plugins, p => p.Model.ClassName == "JobPlugin");
         Assert.True(job.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"JobPlugin is {job.Reason}.");
 

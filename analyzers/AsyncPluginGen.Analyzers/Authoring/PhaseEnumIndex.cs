@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
@@ -15,26 +16,26 @@ internal sealed class PhaseEnumIndex
 {
     private readonly Lazy<Dictionary<INamedTypeSymbol, List<(string Plugin, bool HasDefault)>>> _users;
 
-    public PhaseEnumIndex(Compilation compilation) =>
-        _users = new Lazy<Dictionary<INamedTypeSymbol, List<(string, bool)>>>(() => Build(compilation));
+    public PhaseEnumIndex(Compilation compilation, KnownTypes known) =>
+        _users = new Lazy<Dictionary<INamedTypeSymbol, List<(string, bool)>>>(() => Build(compilation, known));
 
     /// <summary>The plugins that map <paramref name="enumType"/>, ordered by name; empty when none does.</summary>
     public IReadOnlyList<(string Plugin, bool HasDefault)> UsersOf(INamedTypeSymbol enumType) =>
         _users.Value.TryGetValue(enumType, out var users) ? users : (IReadOnlyList<(string, bool)>)Array.Empty<(string, bool)>();
 
-    private static Dictionary<INamedTypeSymbol, List<(string, bool)>> Build(Compilation compilation)
+    private static Dictionary<INamedTypeSymbol, List<(string, bool)>> Build(Compilation compilation, KnownTypes known)
     {
         var users = new Dictionary<INamedTypeSymbol, List<(string, bool)>>(SymbolEqualityComparer.Default);
-        foreach (var plugin in SourceTypes(compilation.Assembly.GlobalNamespace).Where(t => t.HasAttribute(KnownNames.AsyncPluginAttribute)))
+        foreach (var plugin in SourceTypes(compilation.Assembly.GlobalNamespace).Where(t => KnownTypes.HasAttribute(t, known.AsyncPluginAttribute)))
         {
-            if (StateEnumOf(plugin) is { } enumType)
+            if (StateEnumOf(plugin, known) is { } enumType)
             {
                 if (!users.TryGetValue(enumType, out var list))
                 {
                     users[enumType] = list = new List<(string, bool)>();
                 }
 
-                list.Add((plugin.Name, plugin.HasAttribute(KnownNames.DefaultPhaseAttribute)));
+                list.Add((plugin.Name, KnownTypes.HasAttribute(plugin, known.DefaultPhaseAttribute)));
             }
         }
 
@@ -47,45 +48,39 @@ internal sealed class PhaseEnumIndex
     }
 
     /// <summary>The enum behind the plugin's [PhaseSource], found the way the generator finds it; null when there is none.</summary>
-    public static INamedTypeSymbol? StateEnumOf(INamedTypeSymbol plugin)
+    public static INamedTypeSymbol? StateEnumOf(INamedTypeSymbol plugin, KnownTypes known)
     {
         if (HandlerParser.Candidates(plugin, "Status").Any(m => m.Name == "Status"))
         {
             return null;
         }
 
-        var creates = HandlerParser.Candidates(plugin, "Create").Select(HandlerParser.ParseCreate).Where(c => c is not null).ToList();
+        var creates = HandlerParser.Candidates(plugin, "Create").Select(m => HandlerParser.ParseCreate(m, known)).Where(c => c is not null).ToList();
         if (creates.Count != 1)
         {
             return null;
         }
 
-        var gets = HandlerParser.Candidates(plugin, "Get").Select(m => HandlerParser.ParseGet(m, creates[0]!.Meta)).Where(g => g is not null).ToList();
+        var gets = HandlerParser.Candidates(plugin, "Get").Select(m => HandlerParser.ParseGet(m, creates[0]!.Meta, known)).Where(g => g is not null).ToList();
         if (gets.Count != 1)
         {
             return null;
         }
 
-        for (var type = gets[0]!.Value.Resource; type is not null; type = type.BaseType)
+        // The inspection's own lookup of the [PhaseSource] member, so the index and the plugin agree on the enum.
+        var sources = ResourceMembers.With(gets[0]!.Value.Resource, known.PhaseSourceAttribute);
+        if (sources.Count == 0)
         {
-            foreach (var member in type.GetMembers().Where(m => !m.IsStatic && m.HasAttribute(KnownNames.PhaseSourceAttribute)))
-            {
-                var memberType = member switch
-                {
-                    IPropertySymbol p => p.Type,
-                    IFieldSymbol f => f.Type,
-                    _ => null,
-                };
-                if (memberType?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
-                {
-                    memberType = ((INamedTypeSymbol)memberType).TypeArguments[0];
-                }
-
-                return memberType is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? enumType : null;
-            }
+            return null;
         }
 
-        return null;
+        var memberType = sources[0].Type;
+        if (memberType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            memberType = ((INamedTypeSymbol)memberType).TypeArguments[0];
+        }
+
+        return memberType is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType ? enumType : null;
     }
 
     private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns)

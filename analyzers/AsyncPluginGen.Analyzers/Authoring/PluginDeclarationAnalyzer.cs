@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AsyncPluginGen.Analyzers.Authoring;
 
 /// <summary>
-/// Validates [AsyncPlugin] and [SyncPlugin] classes as the author types (APG0001–APG0015): everything the
-/// generator needs to implement the plugin, explained where the generator stays silent.
+/// Validates [AsyncPlugin] and [SyncPlugin] classes as the author types (APG0001–APG0015). The rules are the
+/// generator's own inspection (<see cref="PluginInspector"/>): this reports the problems it finds, exactly where the
+/// generator stays silent.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class PluginDeclarationAnalyzer : DiagnosticAnalyzer
@@ -41,19 +42,20 @@ public sealed class PluginDeclarationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             // Nothing to check in a compilation that does not reference the runtime.
-            if (start.Compilation.GetTypeByMetadataName(KnownNames.AsyncPluginAttribute) is null)
+            var known = KnownTypes.From(start.Compilation);
+            if (known.AsyncPluginAttribute is null)
             {
                 return;
             }
 
             var claims = new ConcurrentBag<TaskTypeClaim>();
-            var enums = new PhaseEnumIndex(start.Compilation);
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, claims, enums), SymbolKind.NamedType);
+            var enums = new PhaseEnumIndex(start.Compilation, known);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, known, claims, enums), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end => TaskTypeChecks.ReportDuplicates(end, claims));
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, ConcurrentBag<TaskTypeClaim> claims, PhaseEnumIndex enums)
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypes known, ConcurrentBag<TaskTypeClaim> claims, PhaseEnumIndex enums)
     {
         if (context.Symbol is not INamedTypeSymbol type)
         {
@@ -64,30 +66,40 @@ public sealed class PluginDeclarationAnalyzer : DiagnosticAnalyzer
         // Only an enum with a [Phase] member, or one a plugin maps, costs the one-time index.
         if (type.TypeKind == TypeKind.Enum)
         {
-            if (type.GetMembers().Any(m => m.HasAttribute(KnownNames.PhaseAttribute)) || type.Locations.Any(l => l.IsInSource))
+            if (type.GetMembers().Any(m => KnownTypes.HasAttribute(m, known.PhaseAttribute)) || type.Locations.Any(l => l.IsInSource))
             {
-                EnumStateChecks.Check(type, enums.UsersOf(type), (descriptor, location, arguments) =>
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments)));
+                AnalyzeEnum(context, type, known, enums);
             }
 
             return;
         }
 
-        var attribute = type.GetAttributes().FirstOrDefault(a =>
-            a.AttributeClass?.ToDisplayString() is KnownNames.AsyncPluginAttribute or KnownNames.SyncPluginAttribute);
+        var attribute = type.GetAttributes().FirstOrDefault(a => known.IsPluginAttribute(a.AttributeClass));
         if (attribute is null)
         {
             return;
         }
 
-        var plugin = new PluginUnderAnalysis(type, attribute, context);
-        if (!PluginClassChecks.Check(plugin))
+        var target = new PluginTarget(type, attribute, KnownTypes.Is(attribute.AttributeClass, known.SyncPluginAttribute), known, context.Compilation, context.CancellationToken);
+        var problems = Problems.Collect();
+        var inspection = PluginInspector.Inspect(target, problems);
+        ProblemReporter.Report(problems.All, context.ReportDiagnostic);
+        foreach (var taskType in inspection.ClaimedTaskTypes)
+        {
+            claims.Add(new TaskTypeClaim(taskType, type.Name, type.ToTypeName(), target.AttributeLocation));
+        }
+    }
+
+    private static void AnalyzeEnum(SymbolAnalysisContext context, INamedTypeSymbol enumType, KnownTypes known, PhaseEnumIndex enums)
+    {
+        var users = enums.UsersOf(enumType);
+        if (users.Count == 0)
         {
             return;
         }
 
-        TaskTypeChecks.Check(plugin, claims);
-        ConfigurationChecks.Check(plugin);
-        HandlerChecks.Check(plugin);
+        var problems = Problems.Collect();
+        EnumStateInspector.Inspect(enumType, known, users.FirstOrDefault(u => !u.HasDefault).Plugin, problems);
+        ProblemReporter.Report(problems.All, context.ReportDiagnostic);
     }
 }

@@ -30,11 +30,11 @@ public static class Descriptors
         Authoring,
         DiagnosticSeverity.Error);
 
-    /// <summary>APG0003.</summary>
+    /// <summary>APG0003. The last argument names a near-miss method ("did you mean 'GetAsync'?"), or is empty.</summary>
     public static readonly DiagnosticDescriptor MissingHandler = Create(
         DiagnosticIds.MissingHandler,
         "Plugin has no required handler",
-        "Plugin '{0}' has no {1} handler; add one, for example '{2}'",
+        "Plugin '{0}' has no {1} handler{3}; add one, for example '{2}'",
         Authoring,
         DiagnosticSeverity.Error);
 
@@ -54,11 +54,11 @@ public static class Descriptors
         Authoring,
         DiagnosticSeverity.Error);
 
-    /// <summary>APG0006.</summary>
+    /// <summary>APG0006. The last argument names a near-miss method ("did you mean 'DeleteAsync'?"), or is empty.</summary>
     public static readonly DiagnosticDescriptor MissingDelete = Create(
         DiagnosticIds.MissingDelete,
         "Plugin has no Delete handler",
-        "Plugin '{0}' has no Delete handler, so an aborted task leaves its remote job running; add '{1}' that cancels the job",
+        "Plugin '{0}' has no Delete handler{2}, so an aborted task leaves its remote job running; add '{1}' that cancels the job",
         Authoring,
         DiagnosticSeverity.Warning);
 
@@ -127,13 +127,13 @@ public static class Descriptors
         Authoring,
         DiagnosticSeverity.Warning);
 
-    /// <summary>APG0015.</summary>
+    /// <summary>APG0015. An error: a mapping that is ignored or contradicts another means Status does not do what the code says (and one the generator cannot use leaves the plugin unimplemented).</summary>
     public static readonly DiagnosticDescriptor InvalidPhaseMapping = Create(
         DiagnosticIds.InvalidPhaseMapping,
         "Phase mapping is ignored or contradictory",
         "{0}",
         Authoring,
-        DiagnosticSeverity.Warning);
+        DiagnosticSeverity.Error);
 
     /// <summary>APG1001.</summary>
     public static readonly DiagnosticDescriptor NetworkCallInStatus = Create(

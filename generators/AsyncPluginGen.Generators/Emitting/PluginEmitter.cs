@@ -20,9 +20,9 @@ internal static class PluginEmitter
             w.Open($"namespace {plugin.Namespace}");
         }
 
-        var typedInterface = plugin.IsSync
-            ? "global::AsyncPluginGen.ISyncPlugin"
-            : $"global::AsyncPluginGen.IAsyncPlugin<{plugin.MetaType}, {plugin.ResourceType}>";
+        var typedInterface = plugin.Handlers is AsyncHandlersModel typed
+            ? $"global::AsyncPluginGen.IAsyncPlugin<{typed.MetaType}, {typed.ResourceType}>"
+            : "global::AsyncPluginGen.ISyncPlugin";
         w.Open($"partial {plugin.TypeKeyword} {plugin.ClassName} : {typedInterface}");
         ConfigEmitter.WriteConfig(w, plugin.Config);
         w.Line();
@@ -34,13 +34,14 @@ internal static class PluginEmitter
         GeneratedCodeHeader.WriteMemberAttributes(w);
         w.Line($"{Names.PluginConfig} global::AsyncPluginGen.IPlugin.GetConfig() => {KnownNames.ConfigMember};");
         w.Line();
-        if (plugin.IsSync)
+        switch (plugin.Handlers)
         {
-            WriteDo(w, plugin);
-        }
-        else
-        {
-            WriteAsyncMembers(w, plugin, typedInterface);
+            case SyncHandlersModel sync:
+                WriteDo(w, sync);
+                break;
+            case AsyncHandlersModel handlers:
+                WriteAsyncMembers(w, plugin, handlers, typedInterface);
+                break;
         }
 
         w.Close();
@@ -63,8 +64,8 @@ internal static class PluginEmitter
         w.Line($"version: {Literals.Int(plugin.Version)},");
         w.Line($"kind: global::AsyncPluginGen.PluginKind.{(plugin.IsSync ? "Sync" : "Async")},");
         w.Line($"pluginType: typeof({plugin.FullyQualifiedName}),");
-        w.Line($"resourceMetaType: {(plugin.IsSync ? "null" : $"typeof({plugin.MetaType})")},");
-        w.Line($"resourceType: {(plugin.IsSync ? "null" : $"typeof({plugin.ResourceType})")},");
+        w.Line($"resourceMetaType: {(plugin.Handlers is AsyncHandlersModel meta ? $"typeof({meta.MetaType})" : "null")},");
+        w.Line($"resourceType: {(plugin.Handlers is AsyncHandlersModel resource ? $"typeof({resource.ResourceType})" : "null")},");
         w.Line($"config: {KnownNames.ConfigMember},");
         var close = plugin.RequiredMembers.Count == 0 ? ");" : "";
         if (plugin.ConstructorParameters.Count == 0)
@@ -104,20 +105,20 @@ internal static class PluginEmitter
             ? $"{Names.Helpers}.GetOptionalService<{dependency.Type}>(services)"
             : $"{Names.Helpers}.GetRequiredService<{dependency.Type}>(services, {Literals.String(plugin.Id)})";
 
-    private static void WriteAsyncMembers(IndentedWriter w, PluginModel plugin, string typedInterface)
+    private static void WriteAsyncMembers(IndentedWriter w, PluginModel plugin, AsyncHandlersModel handlers, string typedInterface)
     {
-        var meta = plugin.MetaType!;
-        var resource = plugin.ResourceType!;
+        var meta = handlers.MetaType;
+        var resource = handlers.ResourceType;
         var created = $"global::AsyncPluginGen.Created<{meta}, {resource}>";
 
         GeneratedCodeHeader.WriteMemberAttributes(w);
         w.Line($"global::AsyncPluginGen.ResourceRequirements global::AsyncPluginGen.IAsyncPlugin.GetResourceRequirements({Names.TaskContext} task)");
-        w.Indent().Line(plugin.ResourceRequirementsMethod is { } method
+        w.Indent().Line(handlers.ResourceRequirementsMethod is { } method
             ? $"=> {method}(task);"
             : $"=> {ConfigEmitter.RequirementsExpression(plugin.Config)};").Outdent();
         w.Line();
 
-        var create = plugin.Create!;
+        var create = handlers.Create;
         var createCall = Call(create, "task");
         GeneratedCodeHeader.WriteMemberAttributes(w);
         w.Line($"{Names.ValueTask}<{created}> {typedInterface}.CreateAsync({Names.TaskContext} task, {Names.CancellationToken} cancellationToken)");
@@ -130,12 +131,12 @@ internal static class PluginEmitter
 
         GeneratedCodeHeader.WriteMemberAttributes(w);
         w.Line($"{Names.ValueTask}<{resource}> {typedInterface}.GetAsync(global::AsyncPluginGen.GetContext<{meta}> context, {Names.CancellationToken} cancellationToken)");
-        w.Indent().Line($"=> {Wrap(plugin.Get!.Return, resource, Call(plugin.Get, "context.ResourceMeta"))};").Outdent();
+        w.Indent().Line($"=> {Wrap(handlers.Get.Return, resource, Call(handlers.Get, "context.ResourceMeta"))};").Outdent();
         w.Line();
 
-        WriteDelete(w, plugin.Delete, typedInterface, meta);
+        WriteDelete(w, handlers.Delete, typedInterface, meta);
         w.Line();
-        StatusEmitter.Write(w, plugin, typedInterface, $"global::AsyncPluginGen.StatusContext<{meta}, {resource}>");
+        StatusEmitter.Write(w, plugin, handlers, typedInterface, $"global::AsyncPluginGen.StatusContext<{meta}, {resource}>");
     }
 
     private static void WriteDelete(IndentedWriter w, HandlerModel? delete, string typedInterface, string meta)
@@ -164,11 +165,11 @@ internal static class PluginEmitter
         w.Indent().Line($"=> {(delete.Return == ReturnKind.Task ? $"new {Names.ValueTask}({call})" : call)};").Outdent();
     }
 
-    private static void WriteDo(IndentedWriter w, PluginModel plugin)
+    private static void WriteDo(IndentedWriter w, SyncHandlersModel sync)
     {
         GeneratedCodeHeader.WriteMemberAttributes(w);
         w.Line($"{Names.ValueTask}<{Names.PhaseInfo}> global::AsyncPluginGen.ISyncPlugin.DoAsync({Names.TaskContext} task, {Names.CancellationToken} cancellationToken)");
-        w.Indent().Line($"=> {Wrap(plugin.Do!.Return, Names.PhaseInfo, Call(plugin.Do, "task"))};").Outdent();
+        w.Indent().Line($"=> {Wrap(sync.Do.Return, Names.PhaseInfo, Call(sync.Do, "task"))};").Outdent();
     }
 
     /// <summary>Turns a handler's result into a <c>ValueTask&lt;T&gt;</c> without an async state machine.</summary>

@@ -1,3 +1,4 @@
+using System.Linq;
 using AsyncPluginGen.Generators.Model;
 
 namespace AsyncPluginGen.Generators.Emitting;
@@ -8,28 +9,30 @@ namespace AsyncPluginGen.Generators.Emitting;
 /// </summary>
 internal static class StatusEmitter
 {
-    public static void Write(IndentedWriter w, PluginModel plugin, string typedInterface, string statusContext)
+    private const string UnmappedCode = "UnmappedState";
+
+    public static void Write(IndentedWriter w, PluginModel plugin, AsyncHandlersModel handlers, string typedInterface, string statusContext)
     {
-        var status = plugin.Status!;
         var signature = $"{Names.PhaseInfo} {typedInterface}.Status(in {statusContext} context)";
         GeneratedCodeHeader.WriteMemberAttributes(w);
-        if (status.Kind == StatusKind.Handwritten)
+        if (handlers.Status is not MappedStatusModel status)
         {
+            var handwritten = (HandwrittenStatusModel)handlers.Status;
             w.Line(signature);
-            w.Indent().Line(status.Handwritten!.TakesContext ? "=> Status(context);" : "=> Status(context.Resource);").Outdent();
+            w.Indent().Line(handwritten.TakesContext ? "=> Status(context);" : "=> Status(context.Resource);").Outdent();
             return;
         }
 
         // Explicit types rather than var: a user type named "var" must not change what this code means.
         w.Open(signature);
-        w.Line($"{plugin.ResourceType} resource = context.Resource;");
-        w.Line($"{status.StateType} state = {status.StateAccess};");
+        w.Line($"{handlers.ResourceType} resource = context.Resource;");
+        w.Line($"{StateType(status)} state = {status.StateAccess};");
         if (status.MessageAccess is not null)
         {
             w.Line($"string? message = {status.MessageAccess};");
         }
 
-        if (status.Kind == StatusKind.StringState && status.IgnoreCase)
+        if (status is StringStatusModel { IgnoreCase: true })
         {
             WriteIgnoreCaseChain(w, plugin, status);
         }
@@ -41,13 +44,15 @@ internal static class StatusEmitter
         w.Close();
     }
 
-    private static void WriteSwitch(IndentedWriter w, PluginModel plugin, StatusModel status)
+    private static string StateType(MappedStatusModel status) => status is EnumStatusModel e ? e.StateType : "string?";
+
+    private static void WriteSwitch(IndentedWriter w, PluginModel plugin, MappedStatusModel status)
     {
         w.Open("switch (state)");
         foreach (var phaseCase in status.Cases)
         {
-            var label = status.Kind == StatusKind.EnumState
-                ? $"{status.EnumType}.{Parsing.SymbolExtensions.EscapeIdentifier(phaseCase.State)}"
+            var label = status is EnumStatusModel e
+                ? EnumLabel(e, phaseCase.State)
                 : Literals.String(phaseCase.State);
             w.Line($"case {label}:");
             w.Indent().Line($"return {PhaseExpression(phaseCase, status, isDefault: false)};").Outdent();
@@ -58,7 +63,7 @@ internal static class StatusEmitter
         w.Close();
     }
 
-    private static void WriteIgnoreCaseChain(IndentedWriter w, PluginModel plugin, StatusModel status)
+    private static void WriteIgnoreCaseChain(IndentedWriter w, PluginModel plugin, MappedStatusModel status)
     {
         foreach (var phaseCase in status.Cases)
         {
@@ -71,29 +76,43 @@ internal static class StatusEmitter
         w.Line($"return {DefaultExpression(plugin, status)};");
     }
 
-    private static string DefaultExpression(PluginModel plugin, StatusModel status)
+    private static string EnumLabel(EnumStatusModel status, string member) => $"{status.EnumType}.{Parsing.SymbolExtensions.EscapeIdentifier(member)}";
+
+    private static string DefaultExpression(PluginModel plugin, MappedStatusModel status)
     {
         if (status.Default is { } mapped)
         {
             return PhaseExpression(mapped, status, isDefault: true);
         }
 
-        var stateText = status.Kind == StatusKind.EnumState ? "state.ToString()" : "state";
+        var stateText = status is EnumStatusModel ? "state.ToString()" : "state";
         return $"{Names.Helpers}.UnmappedState({Literals.String(plugin.Id)}, {stateText})";
     }
 
-    private static string Parenthesize(string expression) => expression.Contains("??") ? $"({expression})" : expression;
+    private static string Parenthesize(string expression) => expression.Contains("??") || expression.Contains(" switch ") ? $"({expression})" : expression;
 
-    private static string PhaseExpression(PhaseCaseModel phaseCase, StatusModel status, bool isDefault)
+    /// <summary>
+    /// The unmapped state's own text, or <paramref name="fallback"/> when it has none (a null state): the string the
+    /// resource holds, or for an enum the member's name as a constant. Neither allocates.
+    /// </summary>
+    private static string StateText(MappedStatusModel status, string fallback) => status switch
     {
-        // The resource's message explains failures only; other phases keep a constant reason. An unmapped string
-        // state is itself the most useful fallback, and costs nothing: the resource already holds it.
-        var fallback = isDefault && status.Kind == StatusKind.StringState && !phaseCase.ExplicitReason
-            ? $"state ?? {Literals.String(phaseCase.Reason)}"
-            : Literals.String(phaseCase.Reason);
+        EnumStatusModel e when e.UnmappedMembers.Count > 0 =>
+            $"state switch {{ {string.Concat(e.UnmappedMembers.Select(m => $"{EnumLabel(e, m)} => {Literals.String(m)}, "))}_ => {Literals.String(fallback)} }}",
+        EnumStatusModel => Literals.String(fallback),
+        _ => $"state ?? {Literals.String(fallback)}",
+    };
+
+    private static string PhaseExpression(PhaseCaseModel phaseCase, MappedStatusModel status, bool isDefault)
+    {
+        // The resource's message explains failures only; other phases keep a constant reason. An unmapped state falling
+        // to [DefaultPhase] is described by its own text, as a mapped state is by its name: in the reason, and in the
+        // error code of a failure (where the resource's message, when it has one, takes the message). That text costs
+        // nothing: the resource already holds the string, and enum member names are constants.
+        var fallback = isDefault && !phaseCase.ExplicitReason ? StateText(status, phaseCase.Reason) : Literals.String(phaseCase.Reason);
         var message = status.MessageAccess is null ? fallback : $"string.IsNullOrEmpty(message) ? {Parenthesize(fallback)} : message";
         var reason = fallback;
-        var code = Literals.String(phaseCase.Code);
+        var code = isDefault && !phaseCase.ExplicitCode ? StateText(status, UnmappedCode) : Literals.String(phaseCase.Code);
         var cleanup = phaseCase.Cleanup ? "WithCleanup" : "";
         var system = phaseCase.IsSystem ? "System" : "";
         return phaseCase.Phase switch

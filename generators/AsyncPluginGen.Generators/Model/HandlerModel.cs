@@ -6,7 +6,6 @@ namespace AsyncPluginGen.Generators.Model;
 /// <param name="HasCancellationToken">Whether the last parameter is a CancellationToken.</param>
 /// <param name="HasReason">For Delete: whether it takes a DeleteReason.</param>
 /// <param name="ReturnsMetaOnly">For Create: whether it returns the meta instead of Created&lt;TMeta, TResource&gt;.</param>
-/// <param name="TakesContext">For Status: whether it takes the StatusContext rather than the resource.</param>
 /// <param name="ReturnsNullable">Whether the result's type arguments carry nullable annotations the interface lacks, so the call needs <c>!</c>.</param>
 internal sealed record HandlerModel(
     string Name,
@@ -14,5 +13,4 @@ internal sealed record HandlerModel(
     bool HasCancellationToken,
     bool HasReason = false,
     bool ReturnsMetaOnly = false,
-    bool TakesContext = false,
     bool ReturnsNullable = false);

@@ -1,8 +1,10 @@
 namespace AsyncPluginGen.Generators.Model;
 
 /// <summary>
-/// Everything the generator needs to emit one plugin. Only strings, numbers and equatable collections:
-/// never a symbol, a syntax node or a compilation, so the incremental pipeline can compare runs.
+/// Everything the generator needs to emit one plugin: what every plugin has (where the class is, its descriptor and
+/// configuration, how the host creates it) and, in <see cref="Handlers"/>, the handlers of its kind. Only strings,
+/// numbers and equatable collections: never a symbol, a syntax node or a compilation, so the incremental pipeline
+/// can compare runs.
 /// </summary>
 internal sealed record PluginModel(
     string? Namespace,
@@ -10,7 +12,6 @@ internal sealed record PluginModel(
     string TypeKeyword,
     string FullyQualifiedName,
     string MetadataName,
-    bool IsSync,
     string Id,
     EquatableArray<string> TaskTypes,
     int Version,
@@ -18,12 +19,8 @@ internal sealed record PluginModel(
     EquatableArray<ConstructorParameterModel> ConstructorParameters,
     EquatableArray<ConstructorParameterModel> RequiredMembers,
     EquatableArray<string> ExperimentalDiagnostics,
-    string? MetaType,
-    string? ResourceType,
-    HandlerModel? Create,
-    HandlerModel? Get,
-    HandlerModel? Delete,
-    string? ResourceRequirementsMethod,
-    StatusModel? Status,
-    HandlerModel? Do,
-    MetaCodecModel? MetaCodec = null);
+    HandlersModel Handlers)
+{
+    /// <summary>Whether this is a [SyncPlugin]: one Do handler instead of Create/Get/Delete/Status.</summary>
+    public bool IsSync => Handlers is SyncHandlersModel;
+}

@@ -1,14 +1,15 @@
 using System.Collections.Generic;
 using System.Linq;
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncPluginGen.Generators.Parsing;
 
 /// <summary>
-/// Recognises the handler shapes documented on AsyncPluginAttribute and SyncPluginAttribute. Each method
-/// returns a three-way answer: no handler of that name (null candidates), exactly one usable handler, or
-/// something the generator cannot use (a wrong shape or several usable overloads), which skips the plugin.
+/// Recognises the handler shapes documented on AsyncPluginAttribute and SyncPluginAttribute: each Parse method
+/// returns the handler's model, or null when the method does not have an accepted shape. Which of several candidates
+/// is used, and what is reported when none or several qualify, is <see cref="HandlerInspector"/>'s decision.
 /// </summary>
 internal static class HandlerParser
 {
@@ -39,23 +40,24 @@ internal static class HandlerParser
 
         public ITypeSymbol Meta { get; }
 
+        /// <summary>The resource type of Created&lt;TMeta, TResource&gt;; null when Create returns the meta only.</summary>
         public ITypeSymbol? Resource { get; }
     }
 
-    public static CreateHandler? ParseCreate(IMethodSymbol method)
+    public static CreateHandler? ParseCreate(IMethodSymbol method, KnownTypes known)
     {
-        if (!IsPlainMethod(method) || !TakesTaskContext(method, out var hasCt))
+        if (!IsPlainMethod(method) || !TakesTaskContext(method, known, out var hasCt))
         {
             return null;
         }
 
-        var shape = ReturnShape.Of(method);
+        var shape = ReturnShape.Of(method, known);
         if (shape.Value is null)
         {
             return null;
         }
 
-        if (shape.Value.IsRuntimeType("Created`2") && shape.Value is INamedTypeSymbol created)
+        if (KnownTypes.Is(shape.Value, known.Created) && shape.Value is INamedTypeSymbol created)
         {
             var meta = created.TypeArguments[0];
             var resource = created.TypeArguments[1];
@@ -70,7 +72,7 @@ internal static class HandlerParser
     }
 
     /// <summary>Get(TMeta[, CancellationToken]) returning the resource, directly or as a task.</summary>
-    public static (HandlerModel Model, ITypeSymbol Resource)? ParseGet(IMethodSymbol method, ITypeSymbol meta)
+    public static (HandlerModel Model, ITypeSymbol Resource)? ParseGet(IMethodSymbol method, ITypeSymbol meta, KnownTypes known)
     {
         if (!IsPlainMethod(method) || method.Parameters.Length is < 1 or > 2 || !method.Parameters[0].Type.SameType(meta))
         {
@@ -78,19 +80,19 @@ internal static class HandlerParser
         }
 
         var hasCt = method.Parameters.Length == 2;
-        if (hasCt && !method.Parameters[1].Type.IsCancellationToken())
+        if (hasCt && !KnownTypes.Is(method.Parameters[1].Type, known.CancellationToken))
         {
             return null;
         }
 
-        var shape = ReturnShape.Of(method);
+        var shape = ReturnShape.Of(method, known);
         return shape.Value is { } resource && resource.IsUsableTypeArgument()
             ? (new HandlerModel(method.Name, shape.Kind, hasCt, ReturnsNullable: resource.ContainsNullableAnnotation()), resource)
             : null;
     }
 
     /// <summary>Delete(TMeta[, DeleteReason][, CancellationToken]) returning void, Task or ValueTask.</summary>
-    public static HandlerModel? ParseDelete(IMethodSymbol method, ITypeSymbol meta)
+    public static HandlerModel? ParseDelete(IMethodSymbol method, ITypeSymbol meta, KnownTypes known)
     {
         var parameters = method.Parameters;
         if (!IsPlainMethod(method) || parameters.Length is < 1 or > 3 || !parameters[0].Type.SameType(meta))
@@ -99,29 +101,29 @@ internal static class HandlerParser
         }
 
         var index = 1;
-        var hasReason = index < parameters.Length && parameters[index].Type.IsRuntimeType("DeleteReason");
+        var hasReason = index < parameters.Length && KnownTypes.Is(parameters[index].Type, known.DeleteReason);
         if (hasReason)
         {
             index++;
         }
 
-        var hasCt = index < parameters.Length && parameters[index].Type.IsCancellationToken();
+        var hasCt = index < parameters.Length && KnownTypes.Is(parameters[index].Type, known.CancellationToken);
         if (hasCt)
         {
             index++;
         }
 
-        var shape = ReturnShape.Of(method);
+        var shape = ReturnShape.Of(method, known);
         return index == parameters.Length && shape.Value is null
             ? new HandlerModel(method.Name, shape.Kind, hasCt, HasReason: hasReason)
             : null;
     }
 
     /// <summary>Status(TResource) or Status([in] StatusContext&lt;TMeta, TResource&gt;) returning PhaseInfo.</summary>
-    public static HandlerModel? ParseStatus(IMethodSymbol method, ITypeSymbol meta, ITypeSymbol resource)
+    public static HandwrittenStatusModel? ParseStatus(IMethodSymbol method, ITypeSymbol meta, ITypeSymbol resource, KnownTypes known)
     {
         if (!IsPlainMethod(method) || method.Name != "Status" || method.Parameters.Length != 1
-            || !method.ReturnType.IsRuntimeType("PhaseInfo"))
+            || !KnownTypes.Is(method.ReturnType, known.PhaseInfo))
         {
             return null;
         }
@@ -129,38 +131,39 @@ internal static class HandlerParser
         var parameter = method.Parameters[0].Type;
         if (parameter.SameType(resource))
         {
-            return new HandlerModel(method.Name, ReturnKind.Direct, false);
+            return new HandwrittenStatusModel(TakesContext: false);
         }
 
-        return parameter.IsRuntimeType("StatusContext`2") && parameter is INamedTypeSymbol context
+        return KnownTypes.Is(parameter, known.StatusContext) && parameter is INamedTypeSymbol context
             && context.TypeArguments[0].SameType(meta) && context.TypeArguments[1].SameType(resource)
-            ? new HandlerModel(method.Name, ReturnKind.Direct, false, TakesContext: true)
+            ? new HandwrittenStatusModel(TakesContext: true)
             : null;
     }
 
     /// <summary>GetResourceRequirements(TaskContext) returning ResourceRequirements.</summary>
-    public static bool IsResourceRequirements(IMethodSymbol method) =>
-        IsPlainMethod(method) && method.Parameters.Length == 1 && method.Parameters[0].Type.IsRuntimeType("TaskContext")
-        && method.ReturnType.IsRuntimeType("ResourceRequirements");
+    public static bool IsResourceRequirements(IMethodSymbol method, KnownTypes known) =>
+        IsPlainMethod(method) && method.Parameters.Length == 1 && KnownTypes.Is(method.Parameters[0].Type, known.TaskContext)
+        && KnownTypes.Is(method.ReturnType, known.ResourceRequirements);
 
     /// <summary>Do(TaskContext[, CancellationToken]) returning PhaseInfo, directly or as a task.</summary>
-    public static HandlerModel? ParseDo(IMethodSymbol method)
+    public static HandlerModel? ParseDo(IMethodSymbol method, KnownTypes known)
     {
-        if (!IsPlainMethod(method) || !TakesTaskContext(method, out var hasCt))
+        if (!IsPlainMethod(method) || !TakesTaskContext(method, known, out var hasCt))
         {
             return null;
         }
 
-        var shape = ReturnShape.Of(method);
-        return shape.Value.IsRuntimeType("PhaseInfo") ? new HandlerModel(method.Name, shape.Kind, hasCt) : null;
+        var shape = ReturnShape.Of(method, known);
+        return KnownTypes.Is(shape.Value, known.PhaseInfo) ? new HandlerModel(method.Name, shape.Kind, hasCt) : null;
     }
 
-    private static bool TakesTaskContext(IMethodSymbol method, out bool hasCancellationToken)
+    /// <summary>(TaskContext) or (TaskContext, CancellationToken): the parameters of Create and Do.</summary>
+    public static bool TakesTaskContext(IMethodSymbol method, KnownTypes known, out bool hasCancellationToken)
     {
         var parameters = method.Parameters;
-        hasCancellationToken = parameters.Length == 2 && parameters[1].Type.IsCancellationToken();
+        hasCancellationToken = parameters.Length == 2 && KnownTypes.Is(parameters[1].Type, known.CancellationToken);
         return parameters.Length is 1 or 2
-            && parameters[0].Type.IsRuntimeType("TaskContext")
+            && KnownTypes.Is(parameters[0].Type, known.TaskContext)
             && (parameters.Length == 1 || hasCancellationToken);
     }
 }

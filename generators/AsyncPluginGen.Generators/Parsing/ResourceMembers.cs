@@ -1,22 +1,23 @@
 using System.Collections.Generic;
+using AsyncPluginGen.Generators.Inspection;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncPluginGen.Generators.Parsing;
 
 /// <summary>
 /// Finds the resource members marked [PhaseSource] or [PhaseMessage], walking base types, exactly as the generator
-/// reads them; the analyzers use the same lookup so both agree on what Status can read.
+/// reads them: the inspection's one lookup, so the generator and the analyzers agree on what Status can read.
 /// </summary>
 internal static class ResourceMembers
 {
-    public static List<(ISymbol Member, ITypeSymbol Type)> With(ITypeSymbol type, string attribute)
+    public static List<(ISymbol Member, ITypeSymbol Type)> With(ITypeSymbol type, INamedTypeSymbol? attribute)
     {
         var found = new List<(ISymbol, ITypeSymbol)>();
         for (var current = type; current is not null; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
             {
-                if (member.IsStatic || !member.HasAttribute(attribute))
+                if (member.IsStatic || !KnownTypes.HasAttribute(member, attribute))
                 {
                     continue;
                 }

@@ -1,3 +1,4 @@
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -17,7 +18,7 @@ internal readonly struct ReturnShape
     /// <summary>The result type, or null for void, Task and ValueTask.</summary>
     public ITypeSymbol? Value { get; }
 
-    public static ReturnShape Of(IMethodSymbol method)
+    public static ReturnShape Of(IMethodSymbol method, KnownTypes known)
     {
         var type = method.ReturnType;
         if (method.ReturnsVoid)
@@ -27,22 +28,22 @@ internal readonly struct ReturnShape
 
         if (type is INamedTypeSymbol named)
         {
-            if (named.Is("System.Threading.Tasks", "Task"))
+            if (KnownTypes.Is(named, known.Task))
             {
                 return new ReturnShape(ReturnKind.Task, null);
             }
 
-            if (named.Is("System.Threading.Tasks", "ValueTask"))
+            if (KnownTypes.Is(named, known.ValueTask))
             {
                 return new ReturnShape(ReturnKind.ValueTask, null);
             }
 
-            if (named.Is("System.Threading.Tasks", "Task`1"))
+            if (KnownTypes.Is(named, known.TaskOfT))
             {
                 return new ReturnShape(ReturnKind.Task, named.TypeArguments[0]);
             }
 
-            if (named.Is("System.Threading.Tasks", "ValueTask`1"))
+            if (KnownTypes.Is(named, known.ValueTaskOfT))
             {
                 return new ReturnShape(ReturnKind.ValueTask, named.TypeArguments[0]);
             }

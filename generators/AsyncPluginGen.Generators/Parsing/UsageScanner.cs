@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using AsyncPluginGen.Generators.Inspection;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncPluginGen.Generators.Parsing;
@@ -13,8 +14,17 @@ internal sealed class UsageScanner
 {
     private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
     private readonly SortedSet<string> _experimental = new(System.StringComparer.Ordinal);
+    private readonly KnownTypes? _known;
 
-    public bool HasObsoleteError { get; private set; }
+    public UsageScanner(KnownTypes known) => _known = known;
+
+    /// <summary>For callers without the compilation at hand (the meta-shape parser): attributes are recognised by their full names.</summary>
+    public UsageScanner() => _known = null;
+
+    public bool HasObsoleteError => ObsoleteError is not null;
+
+    /// <summary>The first symbol found that is <c>[Obsolete(error: true)]</c>, for the message that explains why nothing is generated.</summary>
+    public ISymbol? ObsoleteError { get; private set; }
 
     public IEnumerable<string> ExperimentalDiagnostics => _experimental;
 
@@ -27,18 +37,17 @@ internal sealed class UsageScanner
 
         foreach (var attribute in symbol.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            if (_known is null ? attribute.AttributeClass.Is("System", "ObsoleteAttribute") : KnownTypes.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
             {
-                case "System.ObsoleteAttribute":
-                    HasObsoleteError |= attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true;
-                    break;
-                case "System.Diagnostics.CodeAnalysis.ExperimentalAttribute":
-                    if (AttributeReader.TryConstructor<string>(attribute, 0, out var id) && id.Length > 0)
-                    {
-                        _experimental.Add(id);
-                    }
-
-                    break;
+                if (ObsoleteError is null && attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true)
+                {
+                    ObsoleteError = symbol;
+                }
+            }
+            else if ((_known is null ? attribute.AttributeClass.Is("System.Diagnostics.CodeAnalysis", "ExperimentalAttribute") : KnownTypes.Is(attribute.AttributeClass, _known.ExperimentalAttribute))
+                && AttributeReader.TryConstructor<string>(attribute, 0, out var id) && id.Length > 0)
+            {
+                _experimental.Add(id);
             }
         }
 

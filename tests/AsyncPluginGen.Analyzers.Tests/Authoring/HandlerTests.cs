@@ -13,25 +13,25 @@ public sealed class HandlerTests
     public Task Missing_create_is_reported_with_an_example() => Verify.VerifyAsync(
         Plugin.Source(members: Plugin.Get + Plugin.Delete),
         Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0)
-            .WithArguments("P", "Create", "public async ValueTask<Created<TMeta, TResource>> CreateAsync(TaskContext task, CancellationToken cancellationToken)"));
+            .WithArguments("P", "Create", "public async ValueTask<Created<TMeta, TResource>> CreateAsync(TaskContext task, CancellationToken cancellationToken)", ""));
 
     [Fact]
     public Task Missing_get_is_reported_with_the_meta_type() => Verify.VerifyAsync(
         Plugin.Source(members: Plugin.Create + Plugin.Delete),
         Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0)
-            .WithArguments("P", "Get", "public async ValueTask<TResource> GetAsync(Meta meta, CancellationToken cancellationToken)"));
+            .WithArguments("P", "Get", "public async ValueTask<TResource> GetAsync(Meta meta, CancellationToken cancellationToken)", ""));
 
     [Fact]
     public Task Missing_do_of_a_sync_plugin_is_reported() => Verify.VerifyAsync(
         Plugin.Source(attributes: "[SyncPlugin(\"s\")]", members: ""),
         Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0)
-            .WithArguments("P", "Do", "public async ValueTask<PhaseInfo> DoAsync(TaskContext task, CancellationToken cancellationToken)"));
+            .WithArguments("P", "Do", "public async ValueTask<PhaseInfo> DoAsync(TaskContext task, CancellationToken cancellationToken)", ""));
 
     [Fact]
     public Task Missing_delete_is_a_warning_naming_the_leak() => Verify.VerifyAsync(
         Plugin.Source(members: Plugin.Create + Plugin.Get),
         Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0)
-            .WithArguments("P", "public async ValueTask DeleteAsync(Meta meta, DeleteReason reason, CancellationToken cancellationToken)"));
+            .WithArguments("P", "public async ValueTask DeleteAsync(Meta meta, DeleteReason reason, CancellationToken cancellationToken)", ""));
 
     [Theory]
     [InlineData("    public Meta Create(TaskContext task) => new(task.UniqueName);\n    public Res Get(Meta meta) => new(State.Done, null);\n    public void Delete(Meta meta) { }\n")]

@@ -60,7 +60,7 @@ public sealed class AddDeleteHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource, AddDeleteHandlerCodeFix.EquivalenceKey,
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("WarehousePlugin", HandlerShapes.DeleteExample("Contoso.Warehouse.QueryId")));
+            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("WarehousePlugin", HandlerShapes.DeleteExample("Contoso.Warehouse.QueryId"), ""));
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class AddDeleteHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource,
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("P", HandlerShapes.DeleteExample("Contoso.Models.M")));
+            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("P", HandlerShapes.DeleteExample("Contoso.Models.M"), ""));
     }
 
     [Fact]
@@ -175,8 +175,8 @@ public sealed class AddDeleteHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource,
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("A", HandlerShapes.DeleteExample("M")),
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(1).WithArguments("B", HandlerShapes.DeleteExample("string")));
+            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("A", HandlerShapes.DeleteExample("M"), ""),
+            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(1).WithArguments("B", HandlerShapes.DeleteExample("string"), ""));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class AddDeleteHandlerCodeFixTests
         return FixTest<PluginDeclarationAnalyzer, AddDeleteHandlerCodeFix>.VerifyAsync(
             [globals, source],
             [globals, fixedSource],
-            [Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("P", HandlerShapes.DeleteExample("M"))],
+            [Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("P", HandlerShapes.DeleteExample("M"), "")],
             []);
     }
 }

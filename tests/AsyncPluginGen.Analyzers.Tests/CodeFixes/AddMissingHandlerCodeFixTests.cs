@@ -52,7 +52,7 @@ public sealed class AddMissingHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource, AddMissingHandlerCodeFix.CreateEquivalenceKey,
-            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Create", HandlerShapes.CreateExample));
+            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Create", HandlerShapes.CreateExample, ""));
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public sealed class AddMissingHandlerCodeFixTests
         return FixTest<PluginDeclarationAnalyzer, AddMissingHandlerCodeFix>.VerifyAsync(
             source,
             fixedSource,
-            [Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Create", HandlerShapes.CreateExample)],
+            [Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Create", HandlerShapes.CreateExample, "")],
             [
-                Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(1).WithArguments("P", HandlerShapes.DeleteExample("string")),
+                Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(1).WithArguments("P", HandlerShapes.DeleteExample("string"), ""),
                 Verify.Diagnostic(Descriptors.NoStatusSource).WithLocation(1).WithArguments("P", "object"),
             ],
             iterations: 2);
@@ -140,7 +140,7 @@ public sealed class AddMissingHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource, AddMissingHandlerCodeFix.GetEquivalenceKey,
-            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Get", HandlerShapes.GetExample("Contoso.M")));
+            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Get", HandlerShapes.GetExample("Contoso.M"), ""));
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class AddMissingHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource,
-            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Get", HandlerShapes.GetExample("M")));
+            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Get", HandlerShapes.GetExample("M"), ""));
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class AddMissingHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource, AddMissingHandlerCodeFix.DoEquivalenceKey,
-            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("Echo", "Do", HandlerShapes.DoExample));
+            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("Echo", "Do", HandlerShapes.DoExample, ""));
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public sealed class AddMissingHandlerCodeFixTests
         return FixTest<PluginDeclarationAnalyzer, AddMissingHandlerCodeFix>.VerifyAsync(
             [globals, source],
             [globals, fixedSource],
-            [Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Create", HandlerShapes.CreateExample)],
+            [Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("P", "Create", HandlerShapes.CreateExample, "")],
             []);
     }
 
@@ -325,7 +325,7 @@ public sealed class AddMissingHandlerCodeFixTests
             """;
 
         return Verify.VerifyAsync(source, fixedSource,
-            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("A", "Get", HandlerShapes.GetExample("M")),
-            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(1).WithArguments("B", "Get", HandlerShapes.GetExample("M")));
+            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(0).WithArguments("A", "Get", HandlerShapes.GetExample("M"), ""),
+            Verify.Diagnostic(Descriptors.MissingHandler).WithLocation(1).WithArguments("B", "Get", HandlerShapes.GetExample("M"), ""));
     }
 }

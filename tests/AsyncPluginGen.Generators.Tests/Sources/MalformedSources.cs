@@ -130,6 +130,8 @@ internal static class MalformedSources
             Plugin(members: Handlers + "    public required Dep Dependency { get; init; }\n", extra: "public sealed class Dep { }\n"),
             true,
             null),
+        // A required value-type member cannot be injected, so the generated factory could not create the plugin.
+        ["RequiredValueTypeMember"] = new(Plugin(members: Handlers + "    public required int Retries { get; init; }\n"), true, Skipped),
         ["DerivedFromAnotherPlugin"] = new(
             Plugin(
                 declaration: "public partial class BasePlugin",
@@ -243,6 +245,17 @@ internal static class MalformedSources
                 """),
             true,
             P),
+        // A misspelt handler name: the analyzers suggest the name that was probably meant.
+        ["NearMissGetName"] = new(Plugin(members: Create + "    public Res GetAsnyc(Meta meta) => new(\"done\");\n" + Delete), true, Skipped),
+        // Both overloads have the accepted shape ("in" is allowed): the generated call would be ambiguous.
+        ["TwoUsableResourceRequirements"] = new(
+            Plugin(members: Handlers + """
+                    public ResourceRequirements GetResourceRequirements(TaskContext task) => ResourceRequirements.Default;
+                    public static ResourceRequirements GetResourceRequirements(in TaskContext task) => ResourceRequirements.Default;
+
+                """),
+            true,
+            Skipped),
         ["DeleteWrongSignature"] = new(Plugin(members: Create + Get + "    public void Delete(Meta meta, int force) { }\n"), true, Skipped),
         ["DeleteReturnsValue"] = new(Plugin(members: Create + Get + "    public Task<int> DeleteAsync(Meta meta) => Task.FromResult(1);\n"), true, Skipped),
         ["ResourceRequirementsWrongSignature"] = new(

@@ -1,45 +1,28 @@
 using System.Collections.Generic;
 using System.Linq;
 using AsyncPluginGen.Generators.Model;
+using AsyncPluginGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 
-namespace AsyncPluginGen.Generators.Parsing;
+namespace AsyncPluginGen.Generators.Inspection;
 
 /// <summary>
-/// Picks the constructor the generated factory calls: the accessible one with the most parameters (as
-/// dependency injection does), its dependencies and the class's <c>required</c> members resolved from the
-/// service provider.
+/// Picks the constructor the generated factory calls: the accessible one with the most parameters (as dependency
+/// injection does), its dependencies and the class's <c>required</c> members resolved from the service provider.
+/// Returns why not when the factory could not be written; the class inspection reports that as APG0002.
 /// </summary>
-internal static class ConstructorParser
+internal static class ConstructorInspector
 {
-    public sealed class Result
+    public static ConstructorChoice? Inspect(INamedTypeSymbol type, KnownTypes known, out string? reason)
     {
-        public Result(IMethodSymbol constructor, EquatableArray<ConstructorParameterModel> parameters, EquatableArray<ConstructorParameterModel> requiredMembers, List<ISymbol> members)
-        {
-            Constructor = constructor;
-            Parameters = parameters;
-            RequiredMembers = requiredMembers;
-            Members = members;
-        }
-
-        public IMethodSymbol Constructor { get; }
-
-        public EquatableArray<ConstructorParameterModel> Parameters { get; }
-
-        public EquatableArray<ConstructorParameterModel> RequiredMembers { get; }
-
-        /// <summary>The required members the factory sets, for the usage scan.</summary>
-        public List<ISymbol> Members { get; }
-    }
-
-    public static Result? Parse(INamedTypeSymbol type)
-    {
+        reason = null;
         var constructor = type.InstanceConstructors
             .Where(c => c.IsAccessibleFromAssembly() && !IsRecordCopyConstructor(type, c))
             .OrderByDescending(c => c.Parameters.Length)
             .FirstOrDefault();
         if (constructor is null)
         {
+            reason = "it has no public or internal constructor for the generated factory to call; add one";
             return null;
         }
 
@@ -48,6 +31,7 @@ internal static class ConstructorParser
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams || !parameter.Type.IsUsableTypeArgument())
             {
+                reason = $"constructor parameter '{parameter.Name}' cannot be resolved from dependency injection (ref, params, pointer or nullable value type); take a service instead";
                 return null;
             }
 
@@ -68,7 +52,7 @@ internal static class ConstructorParser
 
         var members = new List<ISymbol>();
         var required = new List<ConstructorParameterModel>();
-        if (!constructor.HasAttribute("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
+        if (!KnownTypes.HasAttribute(constructor, known.SetsRequiredMembersAttribute))
         {
             foreach (var member in RequiredMembers(type))
             {
@@ -76,12 +60,13 @@ internal static class ConstructorParser
                 {
                     IPropertySymbol p => (p.Type, p.SetMethod is { } setter && setter.IsAccessibleFromAssembly()),
                     IFieldSymbol f => (f.Type, !f.IsReadOnly),
-                    _ => (null!, false),
+                    _ => ((ITypeSymbol?)null, false),
                 };
 
                 // A required value is injected like a constructor dependency; one the container cannot supply stops generation.
-                if (!settable || !member.IsAccessibleFromAssembly() || !memberType.IsReferenceType || !memberType.IsUsableTypeArgument())
+                if (memberType is null || !settable || !member.IsAccessibleFromAssembly() || !memberType.IsReferenceType || !memberType.IsUsableTypeArgument())
                 {
+                    reason = $"required member '{member.Name}' cannot be set from dependency injection (only settable members of reference type can); set it in a constructor marked [SetsRequiredMembers]";
                     return null;
                 }
 
@@ -90,7 +75,7 @@ internal static class ConstructorParser
             }
         }
 
-        return new Result(constructor, parameters.ToEquatableArray(), required.ToEquatableArray(), members);
+        return new ConstructorChoice(constructor, parameters.ToEquatableArray(), required.ToEquatableArray(), members);
     }
 
     private static IEnumerable<ISymbol> RequiredMembers(INamedTypeSymbol type)

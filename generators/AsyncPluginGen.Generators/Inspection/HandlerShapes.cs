@@ -1,4 +1,4 @@
-namespace AsyncPluginGen.Analyzers.Authoring;
+namespace AsyncPluginGen.Generators.Inspection;
 
 /// <summary>The accepted handler shapes, as messages show them (see AsyncPluginAttribute and docs/authoring.md).</summary>
 internal static class HandlerShapes

@@ -1,0 +1,146 @@
+using Microsoft.CodeAnalysis;
+
+namespace AsyncPluginGen.Generators.Inspection;
+
+/// <summary>
+/// The runtime and BCL types the inspection recognises, looked up once per compilation so that every check compares
+/// symbols (a user type named <c>PhaseInfo</c> in another namespace is not the runtime's) instead of display strings.
+/// A type the compilation does not have is null, and nothing matches it.
+/// </summary>
+internal sealed class KnownTypes
+{
+    private KnownTypes(Compilation compilation)
+    {
+        INamedTypeSymbol? Get(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+        AsyncPluginAttribute = Get(Parsing.KnownNames.AsyncPluginAttribute);
+        SyncPluginAttribute = Get(Parsing.KnownNames.SyncPluginAttribute);
+        RateLimitsAttribute = Get(Parsing.KnownNames.RateLimitsAttribute);
+        CachingAttribute = Get(Parsing.KnownNames.CachingAttribute);
+        ResourceQuotaAttribute = Get(Parsing.KnownNames.ResourceQuotaAttribute);
+        PhaseSourceAttribute = Get(Parsing.KnownNames.PhaseSourceAttribute);
+        PhaseMessageAttribute = Get(Parsing.KnownNames.PhaseMessageAttribute);
+        PhaseAttribute = Get(Parsing.KnownNames.PhaseAttribute);
+        PhaseMappingAttribute = Get(Parsing.KnownNames.PhaseMappingAttribute);
+        DefaultPhaseAttribute = Get(Parsing.KnownNames.DefaultPhaseAttribute);
+        PluginInterface = Get(Parsing.KnownNames.PluginInterface);
+        MetaSerializerProvider = Get("AsyncPluginGen.IResourceMetaSerializerProvider`1");
+        TaskContext = Get("AsyncPluginGen.TaskContext");
+        PhaseInfo = Get("AsyncPluginGen.PhaseInfo");
+        Created = Get("AsyncPluginGen.Created`2");
+        DeleteReason = Get("AsyncPluginGen.DeleteReason");
+        StatusContext = Get("AsyncPluginGen.StatusContext`2");
+        ResourceRequirements = Get("AsyncPluginGen.ResourceRequirements");
+        TaskPhase = Get("AsyncPluginGen.TaskPhase");
+        CancellationToken = Get("System.Threading.CancellationToken");
+        Task = Get("System.Threading.Tasks.Task");
+        TaskOfT = Get("System.Threading.Tasks.Task`1");
+        ValueTask = Get("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = Get("System.Threading.Tasks.ValueTask`1");
+        ObsoleteAttribute = Get("System.ObsoleteAttribute");
+        ExperimentalAttribute = Get("System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
+        SetsRequiredMembersAttribute = Get("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+    }
+
+    public static KnownTypes From(Compilation compilation) => new(compilation);
+
+    public INamedTypeSymbol? AsyncPluginAttribute { get; }
+
+    public INamedTypeSymbol? SyncPluginAttribute { get; }
+
+    public INamedTypeSymbol? RateLimitsAttribute { get; }
+
+    public INamedTypeSymbol? CachingAttribute { get; }
+
+    public INamedTypeSymbol? ResourceQuotaAttribute { get; }
+
+    public INamedTypeSymbol? PhaseSourceAttribute { get; }
+
+    public INamedTypeSymbol? PhaseMessageAttribute { get; }
+
+    public INamedTypeSymbol? PhaseAttribute { get; }
+
+    public INamedTypeSymbol? PhaseMappingAttribute { get; }
+
+    public INamedTypeSymbol? DefaultPhaseAttribute { get; }
+
+    public INamedTypeSymbol? PluginInterface { get; }
+
+    public INamedTypeSymbol? MetaSerializerProvider { get; }
+
+    public INamedTypeSymbol? TaskContext { get; }
+
+    public INamedTypeSymbol? PhaseInfo { get; }
+
+    public INamedTypeSymbol? Created { get; }
+
+    public INamedTypeSymbol? DeleteReason { get; }
+
+    public INamedTypeSymbol? StatusContext { get; }
+
+    public INamedTypeSymbol? ResourceRequirements { get; }
+
+    public INamedTypeSymbol? TaskPhase { get; }
+
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    public INamedTypeSymbol? Task { get; }
+
+    public INamedTypeSymbol? TaskOfT { get; }
+
+    public INamedTypeSymbol? ValueTask { get; }
+
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+
+    public INamedTypeSymbol? ObsoleteAttribute { get; }
+
+    public INamedTypeSymbol? ExperimentalAttribute { get; }
+
+    public INamedTypeSymbol? SetsRequiredMembersAttribute { get; }
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="known"/>, or a construction of it when it is generic.</summary>
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
+        known is not null && type is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
+
+    /// <summary>The first attribute of the known class on <paramref name="symbol"/>, or null.</summary>
+    public static AttributeData? Attribute(ISymbol symbol, INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (Is(attribute.AttributeClass, attributeClass))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attributeClass) => Attribute(symbol, attributeClass) is not null;
+
+    /// <summary>Every attribute of the known class on <paramref name="symbol"/>, in source order.</summary>
+    public static System.Collections.Generic.IEnumerable<AttributeData> Attributes(ISymbol symbol, INamedTypeSymbol? attributeClass)
+    {
+        if (attributeClass is null)
+        {
+            yield break;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (Is(attribute.AttributeClass, attributeClass))
+            {
+                yield return attribute;
+            }
+        }
+    }
+
+    public bool IsPluginAttribute(INamedTypeSymbol? attributeClass) => Is(attributeClass, AsyncPluginAttribute) || Is(attributeClass, SyncPluginAttribute);
+
+    /// <summary>Whether the type carries [AsyncPlugin] or [SyncPlugin].</summary>
+    public bool IsPlugin(ISymbol type) => HasAttribute(type, AsyncPluginAttribute) || HasAttribute(type, SyncPluginAttribute);
+}

@@ -1,0 +1,14 @@
+namespace AsyncPluginGen.Generators.Model;
+
+/// <summary>Status over an enum state whose members carry [Phase].</summary>
+/// <param name="StateType">The state's type as declared: <c>global::Ns.State</c> or <c>global::Ns.State?</c>.</param>
+/// <param name="EnumType">The enum's fully qualified name.</param>
+/// <param name="UnmappedMembers">The members no [Phase] maps (one per distinct value), whose names the default case reports without allocating.</param>
+internal sealed record EnumStatusModel(
+    string StateAccess,
+    string? MessageAccess,
+    EquatableArray<PhaseCaseModel> Cases,
+    PhaseCaseModel? Default,
+    string StateType,
+    string EnumType,
+    EquatableArray<string> UnmappedMembers) : MappedStatusModel(StateAccess, MessageAccess, Cases, Default);
