@@ -7,21 +7,27 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Rename;
 
 namespace AsyncPluginGen.Analyzers.CodeFixes;
 
 /// <summary>
-/// APG0006: adds a <c>DeleteAsync(TMeta meta, DeleteReason reason, CancellationToken cancellationToken)</c> stub
-/// that throws until the author writes the cancellation call, after the Get (or Create) handler.
+/// APG0006: when the plugin already cancels its jobs in a method the generator does not recognise as Delete (a
+/// <c>CancelAsync</c>, <c>StopAsync</c>, <c>AbortAsync</c>, <c>KillAsync</c> or <c>TerminateAsync</c>, with or without
+/// the suffix, that takes the ResourceMeta [, a <c>DeleteReason</c>] [, a <c>CancellationToken</c>] and returns void or a
+/// task), renames it to <c>DeleteAsync</c> (or <c>Delete</c>), updating its callers.
+/// Without such a method no fix is offered: a generated Delete could only throw, which makes every abort fail and leak
+/// the job anyway, or do nothing, which leaks it silently and hides the warning. Cancelling needs the remote call only
+/// the author can write.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddDeleteHandlerCodeFix))]
 [Shared]
 public sealed class AddDeleteHandlerCodeFix : CodeFixProvider
 {
     /// <summary>The equivalence key of the fix, stable across releases.</summary>
-    public const string EquivalenceKey = DiagnosticIds.MissingDelete + ".AddDeleteHandler";
+    public const string EquivalenceKey = DiagnosticIds.MissingDelete + ".RenameToDelete";
 
-    private const string Title = "Add 'DeleteAsync' handler stub";
+    private static readonly ImmutableArray<string> CancelLikeNames = ImmutableArray.Create("Cancel", "Stop", "Abort", "Kill", "Terminate");
 
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MissingDelete);
@@ -33,47 +39,84 @@ public sealed class AddDeleteHandlerCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.MetaType, out var meta) || string.IsNullOrEmpty(meta)
-                || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } declaration)
+            if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } declaration
+                || model.GetDeclaredSymbol(declaration, context.CancellationToken) is not INamedTypeSymbol type
+                || MetaType(type) is not { } meta)
             {
                 continue;
             }
 
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => AddDeleteAsync(context.Document, declaration, meta!, ct), EquivalenceKey), diagnostic);
+            // One action per candidate: with several cancel-like methods, the author picks the one that cancels.
+            foreach (var candidate in Candidates(type, meta))
+            {
+                // The generator accepts both names; the suffix follows the convention for what the method returns.
+                var newName = candidate.ReturnsVoid ? "Delete" : "DeleteAsync";
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Rename '{candidate.Name}' to '{newName}'",
+                        ct => RenameAsync(context.Document.Project.Solution, candidate, newName, ct),
+                        EquivalenceKey),
+                    diagnostic);
+            }
         }
     }
 
-    private static async Task<Document> AddDeleteAsync(Document document, TypeDeclarationSyntax declaration, string meta, CancellationToken cancellationToken)
+    /// <summary>The ResourceMeta: the first parameter of the Get handler (every async plugin has one, or APG0003 fires).</summary>
+    private static ITypeSymbol? MetaType(INamedTypeSymbol type) =>
+        type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.Name is "Get" or "GetAsync" && m.Parameters.Length >= 1)
+            .Select(m => m.Parameters[0].Type)
+            .FirstOrDefault();
+
+    private static ImmutableArray<IMethodSymbol> Candidates(INamedTypeSymbol type, ITypeSymbol meta) =>
+        type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary && IsCancelLikeName(m.Name) && HasDeleteShape(m, meta))
+            .ToImmutableArray();
+
+    private static bool IsCancelLikeName(string name)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
-
-        var member = FixSyntax.ParseMember(
-            $"public global::System.Threading.Tasks.ValueTask DeleteAsync({meta} meta, global::AsyncPluginGen.DeleteReason reason, global::System.Threading.CancellationToken cancellationToken) => throw new global::System.NotImplementedException(\"Cancel the remote job here; succeed if it is already gone.\");");
-        var anchor = FindHandler(declaration, "Get") ?? FindHandler(declaration, "Create");
-        var updated = FixSyntax.InsertMember(declaration, member, FixSyntax.EndOfLine(root), after: anchor);
-        var changed = document.WithSyntaxRoot(root.ReplaceNode(declaration, updated));
-        return await FixSyntax.AddImportsAsync(
-            document,
-            declaration.OpenBraceToken.Span.End,
-            changed,
-            cancellationToken,
-            "System.NotImplementedException",
-            "System.Threading.CancellationToken",
-            "System.Threading.Tasks.ValueTask",
-            "AsyncPluginGen.DeleteReason").ConfigureAwait(false);
+        var stem = name.EndsWith("Async", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Async".Length) : name;
+        return CancelLikeNames.Contains(stem);
     }
 
-    private static MethodDeclarationSyntax? FindHandler(TypeDeclarationSyntax declaration, string name) =>
-        declaration.Members.OfType<MethodDeclarationSyntax>().LastOrDefault(m => m.Identifier.ValueText == name || m.Identifier.ValueText == name + "Async");
+    /// <summary>(TMeta [, DeleteReason] [, CancellationToken]) returning void, Task or ValueTask: what Delete accepts.</summary>
+    private static bool HasDeleteShape(IMethodSymbol method, ITypeSymbol meta)
+    {
+        var parameters = method.Parameters;
+        if (parameters.Length is < 1 or > 3 || !SymbolEqualityComparer.Default.Equals(parameters[0].Type, meta) || method.IsGenericMethod)
+        {
+            return false;
+        }
+
+        var index = 1;
+        if (index < parameters.Length && IsType(parameters[index].Type, "AsyncPluginGen", "DeleteReason"))
+        {
+            index++;
+        }
+
+        if (index < parameters.Length && IsType(parameters[index].Type, "System.Threading", "CancellationToken"))
+        {
+            index++;
+        }
+
+        var returns = method.ReturnType;
+        var returnsTask = method.ReturnsVoid
+            || (returns is INamedTypeSymbol { IsGenericType: false } named
+                && (IsType(named, "System.Threading.Tasks", "Task") || IsType(named, "System.Threading.Tasks", "ValueTask")));
+        return index == parameters.Length && returnsTask;
+    }
+
+    private static bool IsType(ITypeSymbol type, string ns, string name) =>
+        type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
+
+    private static async Task<Solution> RenameAsync(Solution solution, IMethodSymbol method, string newName, CancellationToken cancellationToken) =>
+        await Renamer.RenameSymbolAsync(solution, method, new SymbolRenameOptions(), newName, cancellationToken).ConfigureAwait(false);
 }

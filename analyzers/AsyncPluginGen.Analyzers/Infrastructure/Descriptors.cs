@@ -135,6 +135,14 @@ public static class Descriptors
         Authoring,
         DiagnosticSeverity.Error);
 
+    /// <summary>APG0017.</summary>
+    public static readonly DiagnosticDescriptor NullResourceMeta = Create(
+        DiagnosticIds.NullResourceMeta,
+        "Create returns a null ResourceMeta",
+        "Create of plugin '{0}' returns a null ResourceMeta, so the host has nothing to Get, Delete or store and the task fails; return the meta that identifies the remote job",
+        Authoring,
+        DiagnosticSeverity.Warning);
+
     /// <summary>APG1001.</summary>
     public static readonly DiagnosticDescriptor NetworkCallInStatus = Create(
         DiagnosticIds.NetworkCallInStatus,
@@ -172,7 +180,7 @@ public static class Descriptors
     {
         PluginNotPartial, UnsupportedPluginDeclaration, MissingHandler, UnusableHandlerSignature, AmbiguousHandlers,
         MissingDelete, DuplicateTaskType, InvalidTaskType, ConfigValueOutOfRange, UnmappedEnumState,
-        StringStatesWithoutDefault, NoStatusSource, InvalidPhaseSource, ResourceMetaNotSerializable, InvalidPhaseMapping,
+        StringStatesWithoutDefault, NoStatusSource, InvalidPhaseSource, ResourceMetaNotSerializable, InvalidPhaseMapping, NullResourceMeta,
         NetworkCallInStatus, BlockingCallInStatus, AllocationInStatus, AsyncStatus,
     };
 

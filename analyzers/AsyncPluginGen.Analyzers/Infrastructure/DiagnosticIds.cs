@@ -48,6 +48,9 @@ public static class DiagnosticIds
     /// <summary>A phase mapping that is ignored or contradicts another.</summary>
     public const string InvalidPhaseMapping = "APG0015";
 
+    /// <summary>Create provably returns a null ResourceMeta.</summary>
+    public const string NullResourceMeta = "APG0017";
+
     /// <summary>A network call is reachable from Status.</summary>
     public const string NetworkCallInStatus = "APG1001";
 

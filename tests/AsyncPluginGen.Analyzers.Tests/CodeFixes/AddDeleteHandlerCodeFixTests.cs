@@ -1,227 +1,120 @@
 using AsyncPluginGen.Analyzers.Authoring;
 using AsyncPluginGen.Analyzers.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = AsyncPluginGen.Analyzers.Tests.Infrastructure.CodeFixVerifier<
     AsyncPluginGen.Analyzers.Authoring.PluginDeclarationAnalyzer,
     AsyncPluginGen.Analyzers.CodeFixes.AddDeleteHandlerCodeFix>;
 
 namespace AsyncPluginGen.Analyzers.Tests.CodeFixes;
 
+/// <summary>
+/// APG0006's fix renames a misnamed cancel method to Delete, and offers nothing else: a generated Delete that throws
+/// (or does nothing) would leak every aborted job.
+/// </summary>
 public sealed class AddDeleteHandlerCodeFixTests
 {
-    [Fact]
-    public Task Delete_goes_after_Get_and_takes_the_meta_a_reason_and_a_token()
+    private const string Header = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using AsyncPluginGen;
+
+        public sealed record QueryId(string Value);
+        public sealed record Query([property: PhaseSource] string State);
+
+        """;
+
+    private static DiagnosticResult MissingDelete(string plugin = "WarehousePlugin") =>
+        Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments(plugin, HandlerShapes.DeleteExample("QueryId"), "");
+
+    [Theory]
+    [InlineData("CancelAsync", "QueryId meta, CancellationToken ct")]
+    [InlineData("StopAsync", "QueryId meta, DeleteReason reason, CancellationToken ct")]
+    [InlineData("AbortAsync", "QueryId meta")]
+    [InlineData("KillAsync", "QueryId meta, DeleteReason reason")]
+    [InlineData("TerminateAsync", "QueryId meta, CancellationToken ct")]
+    [InlineData("Cancel", "QueryId meta, CancellationToken ct")]
+    public Task A_cancel_like_method_taking_the_meta_is_renamed_to_DeleteAsync_with_its_callers(string name, string parameters)
     {
-        const string source = """
-            using System.Threading;
-            using System.Threading.Tasks;
-            using AsyncPluginGen;
-
-            namespace Contoso.Warehouse
+        var arguments = string.Join(", ", parameters.Split(", ").Select(p => p.Split(' ')[1]));
+        var source = Header + $$"""
+            [AsyncPlugin("warehouse_query")]
+            [DefaultPhase(TaskPhase.Running)]
+            public sealed partial class {|#0:WarehousePlugin|}
             {
-                public sealed record QueryId(string Value);
-                public sealed record Query([property: PhaseSource] string State);
+                public Task<QueryId> CreateAsync(TaskContext task, CancellationToken ct) => Task.FromResult(new QueryId(task.UniqueName));
 
-                [AsyncPlugin("warehouse_query")]
-                [DefaultPhase(TaskPhase.Running)]
-                public sealed partial class {|#0:WarehousePlugin|}
-                {
-                    public Task<QueryId> CreateAsync(TaskContext task, CancellationToken ct) => Task.FromResult(new QueryId(task.UniqueName));
+                public Task<Query> GetAsync(QueryId meta, CancellationToken ct) => Task.FromResult(new Query("RUNNING"));
 
-                    public Task<Query> GetAsync(QueryId meta, CancellationToken ct) => Task.FromResult(new Query("RUNNING"));
+                public ValueTask {{name}}({{parameters}}) => default;
 
-                    public static ResourceRequirements GetResourceRequirements(TaskContext task) => default;
-                }
+                public ValueTask CancelTwiceAsync({{parameters}}) => {{name}}({{arguments}});
             }
             """;
-        const string fixedSource = """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using AsyncPluginGen;
+        var fixedSource = source.Replace("{|#0:WarehousePlugin|}", "WarehousePlugin", StringComparison.Ordinal)
+            .Replace($"ValueTask {name}(", "ValueTask DeleteAsync(", StringComparison.Ordinal)
+            .Replace($"=> {name}(", "=> DeleteAsync(", StringComparison.Ordinal);
 
-            namespace Contoso.Warehouse
-            {
-                public sealed record QueryId(string Value);
-                public sealed record Query([property: PhaseSource] string State);
-
-                [AsyncPlugin("warehouse_query")]
-                [DefaultPhase(TaskPhase.Running)]
-                public sealed partial class WarehousePlugin
-                {
-                    public Task<QueryId> CreateAsync(TaskContext task, CancellationToken ct) => Task.FromResult(new QueryId(task.UniqueName));
-
-                    public Task<Query> GetAsync(QueryId meta, CancellationToken ct) => Task.FromResult(new Query("RUNNING"));
-
-                    public ValueTask DeleteAsync(QueryId meta, DeleteReason reason, CancellationToken cancellationToken) => throw new NotImplementedException("Cancel the remote job here; succeed if it is already gone.");
-
-                    public static ResourceRequirements GetResourceRequirements(TaskContext task) => default;
-                }
-            }
-            """;
-
-        return Verify.VerifyAsync(source, fixedSource, AddDeleteHandlerCodeFix.EquivalenceKey,
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("WarehousePlugin", HandlerShapes.DeleteExample("Contoso.Warehouse.QueryId"), ""));
+        return Verify.VerifyAsync(source, fixedSource, AddDeleteHandlerCodeFix.EquivalenceKey, MissingDelete());
     }
 
     [Fact]
-    public Task Meta_from_another_namespace_is_named_so_that_it_compiles()
+    public Task A_synchronous_void_cancel_method_becomes_Delete()
     {
-        const string source = """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using AsyncPluginGen;
-
-            namespace Contoso.Models
+        var source = Header + """
+            [AsyncPlugin("warehouse_query")]
+            [DefaultPhase(TaskPhase.Running)]
+            public sealed partial class {|#0:WarehousePlugin|}
             {
-                public sealed record M(string Id);
-                public sealed record R([property: PhaseSource] string State);
-            }
+                public QueryId Create(TaskContext task) => new(task.UniqueName);
 
-            namespace Contoso.Plugins
-            {
-                [AsyncPlugin("t")]
-                [DefaultPhase(TaskPhase.Running)]
-                public sealed partial class {|#0:P|}
-                {
-                    public Models.M Create(TaskContext task) => new("x");
-                    public Models.R Get(Models.M meta) => new("done");
-                }
+                public Query Get(QueryId meta) => new("RUNNING");
+
+                public void Kill(QueryId meta) { }
             }
             """;
-        const string fixedSource = """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using AsyncPluginGen;
+        var fixedSource = source.Replace("{|#0:WarehousePlugin|}", "WarehousePlugin", StringComparison.Ordinal)
+            .Replace("void Kill(", "void Delete(", StringComparison.Ordinal);
 
-            namespace Contoso.Models
-            {
-                public sealed record M(string Id);
-                public sealed record R([property: PhaseSource] string State);
-            }
-
-            namespace Contoso.Plugins
-            {
-                [AsyncPlugin("t")]
-                [DefaultPhase(TaskPhase.Running)]
-                public sealed partial class P
-                {
-                    public Models.M Create(TaskContext task) => new("x");
-                    public Models.R Get(Models.M meta) => new("done");
-
-                    public ValueTask DeleteAsync(Models.M meta, DeleteReason reason, CancellationToken cancellationToken) => throw new NotImplementedException("Cancel the remote job here; succeed if it is already gone.");
-                }
-            }
-            """;
-
-        return Verify.VerifyAsync(source, fixedSource,
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("P", HandlerShapes.DeleteExample("Contoso.Models.M"), ""));
+        return Verify.VerifyAsync(source, fixedSource, AddDeleteHandlerCodeFix.EquivalenceKey, MissingDelete());
     }
 
     [Fact]
-    public Task Fix_all_adds_Delete_to_every_plugin_of_the_file()
+    public Task Without_a_cancel_like_method_no_fix_is_offered_and_nothing_that_throws_is_generated()
     {
-        const string source = """
-            using AsyncPluginGen;
-
-            public sealed record M(string Id);
-            public sealed record R([property: PhaseSource] string State);
-
-            [AsyncPlugin("a")]
+        var source = Header + """
+            [AsyncPlugin("warehouse_query")]
             [DefaultPhase(TaskPhase.Running)]
-            public sealed partial class {|#0:A|}
+            public sealed partial class {|#0:WarehousePlugin|}
             {
-                public M Create(TaskContext task) => new("a");
-                public R Get(M meta) => new("done");
-            }
+                public Task<QueryId> CreateAsync(TaskContext task, CancellationToken ct) => Task.FromResult(new QueryId(task.UniqueName));
 
-            [AsyncPlugin("b")]
-            [DefaultPhase(TaskPhase.Running)]
-            internal sealed partial class {|#1:B|}
-            {
-                public static string Create(TaskContext task) => "b";
-                public static R Get(string meta) => new("done");
-            }
-            """;
-        const string fixedSource = """
-            using System;
-            using System.Threading;
-            using System.Threading.Tasks;
-            using AsyncPluginGen;
-
-            public sealed record M(string Id);
-            public sealed record R([property: PhaseSource] string State);
-
-            [AsyncPlugin("a")]
-            [DefaultPhase(TaskPhase.Running)]
-            public sealed partial class A
-            {
-                public M Create(TaskContext task) => new("a");
-                public R Get(M meta) => new("done");
-
-                public ValueTask DeleteAsync(M meta, DeleteReason reason, CancellationToken cancellationToken) => throw new NotImplementedException("Cancel the remote job here; succeed if it is already gone.");
-            }
-
-            [AsyncPlugin("b")]
-            [DefaultPhase(TaskPhase.Running)]
-            internal sealed partial class B
-            {
-                public static string Create(TaskContext task) => "b";
-                public static R Get(string meta) => new("done");
-
-                public ValueTask DeleteAsync(string meta, DeleteReason reason, CancellationToken cancellationToken) => throw new NotImplementedException("Cancel the remote job here; succeed if it is already gone.");
+                public Task<Query> GetAsync(QueryId meta, CancellationToken ct) => Task.FromResult(new Query("RUNNING"));
             }
             """;
 
-        return Verify.VerifyAsync(source, fixedSource,
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("A", HandlerShapes.DeleteExample("M"), ""),
-            Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(1).WithArguments("B", HandlerShapes.DeleteExample("string"), ""));
+        return FixTest<PluginDeclarationAnalyzer, AddDeleteHandlerCodeFix>.VerifyNoFixAsync(source, MissingDelete());
     }
 
-    [Fact]
-    public Task Only_the_usings_not_already_in_scope_are_added()
+    [Theory]
+    [InlineData("public ValueTask CancelAsync(string jobId, CancellationToken ct) => default;")]                  // not the meta
+    [InlineData("public ValueTask CancelAsync(QueryId meta, string why) => default;")]                            // an extra parameter
+    [InlineData("public Task<bool> CancelAsync(QueryId meta, CancellationToken ct) => Task.FromResult(true);")]   // returns a value
+    [InlineData("public ValueTask CancelJobAsync(QueryId meta, CancellationToken ct) => default;")]               // not a cancel-like name
+    public Task A_method_that_cannot_be_Delete_is_not_offered(string member)
     {
-        const string globals = """
-            global using System;
-            """;
-        const string source = """
-            using AsyncPluginGen;
-
-            public sealed record M(string Id);
-            public sealed record R([property: PhaseSource] string State);
-
-            [AsyncPlugin("t")]
+        var source = Header + $$"""
+            [AsyncPlugin("warehouse_query")]
             [DefaultPhase(TaskPhase.Running)]
-            public sealed partial class {|#0:P|}
+            public sealed partial class {|#0:WarehousePlugin|}
             {
-                public M Create(TaskContext task) => new("x");
-                public R Get(M meta) => new("done");
-            }
-            """;
-        const string fixedSource = """
-            using System.Threading;
-            using System.Threading.Tasks;
-            using AsyncPluginGen;
+                public Task<QueryId> CreateAsync(TaskContext task, CancellationToken ct) => Task.FromResult(new QueryId(task.UniqueName));
 
-            public sealed record M(string Id);
-            public sealed record R([property: PhaseSource] string State);
+                public Task<Query> GetAsync(QueryId meta, CancellationToken ct) => Task.FromResult(new Query("RUNNING"));
 
-            [AsyncPlugin("t")]
-            [DefaultPhase(TaskPhase.Running)]
-            public sealed partial class P
-            {
-                public M Create(TaskContext task) => new("x");
-                public R Get(M meta) => new("done");
-
-                public ValueTask DeleteAsync(M meta, DeleteReason reason, CancellationToken cancellationToken) => throw new NotImplementedException("Cancel the remote job here; succeed if it is already gone.");
+                {{member}}
             }
             """;
 
-        return FixTest<PluginDeclarationAnalyzer, AddDeleteHandlerCodeFix>.VerifyAsync(
-            [globals, source],
-            [globals, fixedSource],
-            [Verify.Diagnostic(Descriptors.MissingDelete).WithLocation(0).WithArguments("P", HandlerShapes.DeleteExample("M"), "")],
-            []);
+        return FixTest<PluginDeclarationAnalyzer, AddDeleteHandlerCodeFix>.VerifyNoFixAsync(source, MissingDelete());
     }
 }
