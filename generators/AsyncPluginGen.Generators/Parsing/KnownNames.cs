@@ -14,10 +14,14 @@ internal static class KnownNames
     public const string PhaseAttribute = "AsyncPluginGen.PhaseAttribute";
     public const string PhaseMappingAttribute = "AsyncPluginGen.PhaseMappingAttribute";
     public const string DefaultPhaseAttribute = "AsyncPluginGen.DefaultPhaseAttribute";
+    public const string PluginRegistrationAttribute = "AsyncPluginGen.PluginRegistrationAttribute";
     public const string PluginInterface = "AsyncPluginGen.IPlugin";
     public const string DependencyInjectionServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
 
-    /// <summary>Names of the members the generator adds to a plugin class; an author's member with one of them blocks generation.</summary>
+    /// <summary>
+    /// Names of the public members the generator used to add to a plugin class. It now adds none (the descriptor and
+    /// configuration are explicit implementations); the plugin inspection still reserves these names until it drops the check.
+    /// </summary>
     public const string DescriptorMember = "AsyncPluginDescriptor";
     public const string ConfigMember = "AsyncPluginConfig";
 
