@@ -27,6 +27,7 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
         public const string HintClashes = nameof(HintClashes);
         public const string MetaSerializers = nameof(MetaSerializers);
         public const string Assembly = nameof(Assembly);
+        public const string RegistrationNames = nameof(RegistrationNames);
     }
 
     /// <inheritdoc />
@@ -62,12 +63,23 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
             .Select(static (compilation, _) => DescribeAssembly(compilation))
             .WithTrackingName(Steps.Assembly);
 
+        // [assembly: PluginRegistration] is found by its attribute, so the step reruns only when that attribute's
+        // syntax changes; the value is an equatable pair of names.
+        var registrationNames = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.PluginRegistrationAttribute,
+                static (node, _) => node is CompilationUnitSyntax,
+                static (ctx, _) => ctx.Attributes.Length > 0 ? RegistrationNamesParser.Parse(ctx.Attributes[0]) : RegistrationNamesModel.Default)
+            .Collect()
+            .Select(static (names, _) => names.FirstOrDefault() ?? RegistrationNamesModel.Default)
+            .WithTrackingName(Steps.RegistrationNames);
+
         var registry = asyncPlugins.Select(static (model, _) => ToRegistryEntry(model))
             .Collect()
             .Combine(syncPlugins.Select(static (model, _) => ToRegistryEntry(model)).Collect())
             .WithTrackingName(Steps.RegistryInputs)
-            .Combine(assembly)
-            .Select(static (input, _) => BuildRegistry(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(assembly.Combine(registrationNames))
+            .Select(static (input, _) => BuildRegistry(input.Left.Left, input.Left.Right, input.Right.Left, input.Right.Right))
             .WithTrackingName(Steps.Registry);
 
         context.RegisterSourceOutput(registry, static (spc, model) =>
@@ -117,17 +129,21 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     private static RegistryModel BuildRegistry(
         ImmutableArray<RegistryEntryModel> asyncEntries,
         ImmutableArray<RegistryEntryModel> syncEntries,
-        AssemblyModel assembly)
+        AssemblyModel assembly,
+        RegistrationNamesModel names)
     {
         // Ordinal order, whatever order the files were parsed in, so the output is deterministic.
         var entries = asyncEntries.Concat(syncEntries)
             .OrderBy(static e => e.FullyQualifiedName, System.StringComparer.Ordinal)
             .ToEquatableArray();
+        var prefix = RegistryEmitter.TypePrefix(assembly.Name);
         return new RegistryModel(
             assembly.Name,
-            RegistryEmitter.TypePrefix(assembly.Name),
+            prefix,
             assembly.CanDeclareRegistry,
             assembly.CanDeclareServiceCollectionExtensions,
+            names.ClassName ?? RegistryEmitter.DefaultExtensionClassName(prefix),
+            names.MethodName ?? RegistryEmitter.DefaultMethodName(prefix),
             entries);
     }
 }

@@ -14,7 +14,7 @@ namespace AsyncPluginGen.Generators.Tests;
 /// </summary>
 public sealed class IncrementalTests
 {
-    private static readonly string[] TrackedSteps = [Steps.AsyncPlugins, Steps.SyncPlugins, Steps.MetaSerializers, Steps.RegistryInputs, Steps.Registry];
+    private static readonly string[] TrackedSteps = [Steps.AsyncPlugins, Steps.SyncPlugins, Steps.MetaSerializers, Steps.RegistryInputs, Steps.RegistrationNames, Steps.Registry];
 
     private const string WarehouseHint = "Contoso.Warehouse.WarehousePlugin.g.cs";
     private const string JobHint = "Contoso.Jobs.JobPlugin.g.cs";

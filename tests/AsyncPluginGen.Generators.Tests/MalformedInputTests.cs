@@ -110,7 +110,7 @@ public sealed class MalformedInputTests
             $"{name}: the valid plugin was not generated. Generated: [{string.Join(", ", outcome.HintNames)}]; "
             + $"exception: {outcome.RunResult.Results.Select(r => r.Exception?.Message).FirstOrDefault(m => m is not null) ?? "none"}");
         var registry = outcome.Source(MalformedSources.RegistryHint);
-        Assert.Contains("\"warehouse_query\" => global::Contoso.Warehouse.WarehousePlugin.AsyncPluginDescriptor,", registry, StringComparison.Ordinal);
+        Assert.Contains("\"warehouse_query\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>(),", registry, StringComparison.Ordinal);
 
         // The good plugin's code does not depend on its neighbours.
         var alone = GeneratorHarness.RunClean(PluginSources.EnumStates);
@@ -141,7 +141,7 @@ public sealed class MalformedInputTests
             $"The valid plugin was not generated; exception: {outcome.RunResult.Results.Select(r => r.Exception?.Message).FirstOrDefault(m => m is not null) ?? "none"}");
         AssertGeneratorIsQuiet("whole corpus", outcome);
         Assert.Equal(GeneratorHarness.RunClean(PluginSources.EnumStates).Source(WarehouseHint), outcome.Source(WarehouseHint));
-        Assert.Contains("\"warehouse_query\" => global::Contoso.Warehouse.WarehousePlugin.AsyncPluginDescriptor,", outcome.Source(MalformedSources.RegistryHint), StringComparison.Ordinal);
+        Assert.Contains("\"warehouse_query\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>(),", outcome.Source(MalformedSources.RegistryHint), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -154,12 +154,12 @@ public sealed class MalformedInputTests
             outcome.HintNames);
         var registry = outcome.Source(MalformedSources.RegistryHint);
         Assert.Equal(1, Occurrences(registry, "\"dup\" =>"));
-        Assert.Contains("\"dup\" => global::Bad.First.AsyncPluginDescriptor,", registry, StringComparison.Ordinal);
-        Assert.Contains("\"other\" => global::Bad.Second.AsyncPluginDescriptor,", registry, StringComparison.Ordinal);
+        Assert.Contains("\"dup\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.First>(),", registry, StringComparison.Ordinal);
+        Assert.Contains("\"other\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.Second>(),", registry, StringComparison.Ordinal);
 
         // Both are in the Descriptors array (lines holding only the descriptor, unlike the switch arms).
         var descriptorLines = registry.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("global::", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["global::Bad.First.AsyncPluginDescriptor,", "global::Bad.Second.AsyncPluginDescriptor,"], descriptorLines);
+        Assert.Equal(["global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.First>(),", "global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.Second>(),"], descriptorLines);
     }
 
     [Fact]

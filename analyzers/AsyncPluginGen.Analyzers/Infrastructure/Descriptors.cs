@@ -175,13 +175,21 @@ public static class Descriptors
         HotPath,
         DiagnosticSeverity.Error);
 
+    /// <summary>APG0016.</summary>
+    public static readonly DiagnosticDescriptor InvalidRegistrationName = Create(
+        DiagnosticIds.InvalidRegistrationName,
+        "Registration name is not a valid C# identifier",
+        "{0} \"{1}\" is not a valid C# identifier, so the generator ignores it and keeps the default name; use letters, digits and underscores, not starting with a digit, and not a keyword",
+        Authoring,
+        DiagnosticSeverity.Error);
+
     /// <summary>Every descriptor, for tests and documentation checks.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         PluginNotPartial, UnsupportedPluginDeclaration, MissingHandler, UnusableHandlerSignature, AmbiguousHandlers,
         MissingDelete, DuplicateTaskType, InvalidTaskType, ConfigValueOutOfRange, UnmappedEnumState,
-        StringStatesWithoutDefault, NoStatusSource, InvalidPhaseSource, ResourceMetaNotSerializable, InvalidPhaseMapping, NullResourceMeta,
-        NetworkCallInStatus, BlockingCallInStatus, AllocationInStatus, AsyncStatus,
+        StringStatesWithoutDefault, NoStatusSource, InvalidPhaseSource, ResourceMetaNotSerializable, InvalidPhaseMapping,
+        InvalidRegistrationName, NullResourceMeta, NetworkCallInStatus, BlockingCallInStatus, AllocationInStatus, AsyncStatus,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>

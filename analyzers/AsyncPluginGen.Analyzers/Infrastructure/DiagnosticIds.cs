@@ -48,6 +48,9 @@ public static class DiagnosticIds
     /// <summary>A phase mapping that is ignored or contradicts another.</summary>
     public const string InvalidPhaseMapping = "APG0015";
 
+    /// <summary>[assembly: PluginRegistration] names the DI method or class with something that is not a C# identifier.</summary>
+    public const string InvalidRegistrationName = "APG0016";
+
     /// <summary>Create provably returns a null ResourceMeta.</summary>
     public const string NullResourceMeta = "APG0017";
 

@@ -24,7 +24,7 @@ internal static class AgentInstances
             var provider = new ServiceCollection()
                 .AddLogging()
                 .AddMetrics()
-                .AddAsyncPluginRegistry(new SinglePluginRegistry(BenchJobPlugin.AsyncPluginDescriptor))
+                .AddAsyncPluginRegistry(new SinglePluginRegistry(PluginDescriptor.Of<BenchJobPlugin>()))
                 .AddFlyteAgent(configure: o =>
                 {
                     o.ResourceMeta.Keys["bench"] = Key;

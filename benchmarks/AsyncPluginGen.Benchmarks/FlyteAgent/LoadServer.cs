@@ -29,7 +29,7 @@ internal sealed class LoadServer : IAsyncDisposable
 
     public static Task<LoadServer> StartAgentAsync() => StartAsync(
         services => services
-            .AddAsyncPluginRegistry(new SinglePluginRegistry(BenchJobPlugin.AsyncPluginDescriptor))
+            .AddAsyncPluginRegistry(new SinglePluginRegistry(PluginDescriptor.Of<BenchJobPlugin>()))
             .AddFlyteAgent(configure: options =>
             {
                 options.ResourceMeta.Keys["bench"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));

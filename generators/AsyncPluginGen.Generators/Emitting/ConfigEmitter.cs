@@ -2,15 +2,26 @@ using AsyncPluginGen.Generators.Model;
 
 namespace AsyncPluginGen.Generators.Emitting;
 
-/// <summary>Emits the static PluginConfig and the ResourceRequirements built from attributes. Every value is written out, defaults included, so a debugger shows the whole configuration.</summary>
+/// <summary>Emits the PluginConfig and the ResourceRequirements built from attributes. Every value the host reads for the plugin's kind is written out, defaults included, so a debugger shows the whole configuration.</summary>
 internal static class ConfigEmitter
 {
-    public static void WriteConfig(IndentedWriter w, ConfigModel config)
+    /// <summary>
+    /// Writes the <c>config:</c> argument of the plugin's descriptor. The configuration lives only in the descriptor,
+    /// so the plugin class gets no member of its own for it.
+    /// </summary>
+    public static void WriteConfigArgument(IndentedWriter w, ConfigModel config, bool isSync)
     {
-        w.Line("/// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>");
-        GeneratedCodeHeader.WriteMemberAttributes(w);
-        w.Line($"public static {Names.PluginConfig} {Parsing.KnownNames.ConfigMember} {{ get; }} = new {Names.PluginConfig}");
+        w.Line($"config: new {Names.PluginConfig}");
         w.Open();
+        if (isSync)
+        {
+            // A sync plugin is called once per task (Do), a write: it has no quota, no Get to rate-limit and no
+            // polling cache, so it declares only the limit the host applies to it.
+            w.Line($"WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig {{ Qps = {Literals.Double(config.WriteQps)}, Burst = {Literals.Int(config.WriteBurst)} }},");
+            w.Close(",");
+            return;
+        }
+
         if (config.Quotas.Count > 0)
         {
             w.Line("ResourceQuotas = new global::System.Collections.Generic.Dictionary<global::AsyncPluginGen.ResourceNamespace, int>");
@@ -32,7 +43,7 @@ internal static class ConfigEmitter
         w.Line($"Workers = {Literals.Int(config.Workers)},");
         w.Line($"MaxSystemFailures = {Literals.Int(config.MaxSystemFailures)},");
         w.Close(",");
-        w.Close(";");
+        w.Close(",");
     }
 
     /// <summary>The expression GetResourceRequirements returns when the author wrote no handler: the first declared quota, or the default namespace.</summary>

@@ -8,6 +8,7 @@ internal static class Names
     public const string TaskContext = Runtime + "TaskContext";
     public const string PluginConfig = Runtime + "PluginConfig";
     public const string PluginDescriptor = Runtime + "PluginDescriptor";
+    public const string DescribedPlugin = Runtime + "IDescribedPlugin";
     public const string Helpers = "global::AsyncPluginGen.Infrastructure.GeneratedCodeHelpers";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string ValueTask = "global::System.Threading.Tasks.ValueTask";

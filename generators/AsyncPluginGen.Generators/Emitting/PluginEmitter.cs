@@ -1,13 +1,12 @@
 using System.Linq;
 using AsyncPluginGen.Generators.Model;
-using AsyncPluginGen.Generators.Parsing;
 
 namespace AsyncPluginGen.Generators.Emitting;
 
 /// <summary>
-/// Emits the partial class that makes an annotated class a plugin: its configuration, its descriptor, and
-/// explicit interface implementations that forward to the author's handlers. Explicit implementations keep
-/// the class's own surface as the author wrote it.
+/// Emits the partial class that makes an annotated class a plugin: its descriptor (with its configuration), and
+/// explicit interface implementations that forward to the author's handlers. Everything is an explicit
+/// implementation, so the class's own surface stays as the author wrote it.
 /// </summary>
 internal static class PluginEmitter
 {
@@ -23,16 +22,15 @@ internal static class PluginEmitter
         var typedInterface = plugin.Handlers is AsyncHandlersModel typed
             ? $"global::AsyncPluginGen.IAsyncPlugin<{typed.MetaType}, {typed.ResourceType}>"
             : "global::AsyncPluginGen.ISyncPlugin";
-        w.Open($"partial {plugin.TypeKeyword} {plugin.ClassName} : {typedInterface}");
-        ConfigEmitter.WriteConfig(w, plugin.Config);
-        w.Line();
+        w.Open($"partial {plugin.TypeKeyword} {plugin.ClassName} : {typedInterface}, {Names.DescribedPlugin}");
         WriteDescriptor(w, plugin);
         w.Line();
+        var descriptor = DescriptorOf(plugin);
         GeneratedCodeHeader.WriteMemberAttributes(w);
-        w.Line($"{Names.PluginDescriptor} global::AsyncPluginGen.IPlugin.Descriptor => {KnownNames.DescriptorMember};");
+        w.Line($"{Names.PluginDescriptor} global::AsyncPluginGen.IPlugin.Descriptor => {descriptor};");
         w.Line();
         GeneratedCodeHeader.WriteMemberAttributes(w);
-        w.Line($"{Names.PluginConfig} global::AsyncPluginGen.IPlugin.GetConfig() => {KnownNames.ConfigMember};");
+        w.Line($"{Names.PluginConfig} global::AsyncPluginGen.IPlugin.GetConfig() => {descriptor}.Config;");
         w.Line();
         switch (plugin.Handlers)
         {
@@ -53,11 +51,18 @@ internal static class PluginEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// How code outside the plugin reads its descriptor. The descriptor is an explicit static implementation of
+    /// <c>IDescribedPlugin</c>, so it adds nothing to the class's own members.
+    /// </summary>
+    public static string DescriptorOf(string fullyQualifiedName) => $"{Names.PluginDescriptor}.Of<{fullyQualifiedName}>()";
+
+    private static string DescriptorOf(PluginModel plugin) => DescriptorOf(plugin.FullyQualifiedName);
+
     private static void WriteDescriptor(IndentedWriter w, PluginModel plugin)
     {
-        w.Line("/// <summary>Describes this plugin to registries and hosts.</summary>");
         GeneratedCodeHeader.WriteMemberAttributes(w);
-        w.Line($"public static {Names.PluginDescriptor} {KnownNames.DescriptorMember} {{ get; }} = new {Names.PluginDescriptor}(");
+        w.Line($"static {Names.PluginDescriptor} {Names.DescribedPlugin}.Descriptor {{ get; }} = new {Names.PluginDescriptor}(");
         w.Indent();
         w.Line($"id: {Literals.String(plugin.Id)},");
         w.Line($"taskTypes: new string[] {{ {string.Join(", ", plugin.TaskTypes.Select(Literals.String))} }},");
@@ -66,7 +71,7 @@ internal static class PluginEmitter
         w.Line($"pluginType: typeof({plugin.FullyQualifiedName}),");
         w.Line($"resourceMetaType: {(plugin.Handlers is AsyncHandlersModel meta ? $"typeof({meta.MetaType})" : "null")},");
         w.Line($"resourceType: {(plugin.Handlers is AsyncHandlersModel resource ? $"typeof({resource.ResourceType})" : "null")},");
-        w.Line($"config: {KnownNames.ConfigMember},");
+        ConfigEmitter.WriteConfigArgument(w, plugin.Config, plugin.IsSync);
         var close = plugin.RequiredMembers.Count == 0 ? ");" : "";
         if (plugin.ConstructorParameters.Count == 0)
         {

@@ -1,13 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using AsyncPluginGen.Generators.Model;
-using AsyncPluginGen.Generators.Parsing;
 
 namespace AsyncPluginGen.Generators.Emitting;
 
 /// <summary>
 /// Emits the assembly's plugin registry (descriptors and a task-type <c>switch</c>) and its DI extension method.
-/// Type and method names carry the assembly name, so several plugin assemblies in one application never clash.
+/// Type and method names carry the assembly name, so several plugin assemblies in one application never clash;
+/// [assembly: PluginRegistration] may name the DI method and class instead.
 /// </summary>
 internal static class RegistryEmitter
 {
@@ -37,7 +37,7 @@ internal static class RegistryEmitter
         w.Open();
         foreach (var entry in model.Entries)
         {
-            w.Line($"{entry.FullyQualifiedName}.{KnownNames.DescriptorMember},");
+            w.Line($"{PluginEmitter.DescriptorOf(entry.FullyQualifiedName)},");
         }
 
         w.Close(";");
@@ -55,7 +55,7 @@ internal static class RegistryEmitter
                 // A task type claimed twice would not compile as two case labels; the analyzers report the duplicate.
                 if (claimed.Add(taskType))
                 {
-                    w.Line($"{Literals.String(taskType)} => {entry.FullyQualifiedName}.{KnownNames.DescriptorMember},");
+                    w.Line($"{Literals.String(taskType)} => {PluginEmitter.DescriptorOf(entry.FullyQualifiedName)},");
                 }
             }
         }
@@ -80,15 +80,21 @@ internal static class RegistryEmitter
         w.Open("namespace Microsoft.Extensions.DependencyInjection");
         w.Line($"/// <summary>Registers the plugins declared in assembly {Xml(model.AssemblyName)}.</summary>");
         GeneratedCodeHeader.WriteMemberAttributes(w);
-        w.Open($"public static class {model.TypePrefix}PluginServiceCollectionExtensions");
+        w.Open($"public static class {model.ExtensionClassName}");
         w.Line($"/// <summary>Registers every plugin of assembly {Xml(model.AssemblyName)}, its registry, and the plugin catalog.</summary>");
         w.Line("/// <param name=\"services\">The service collection.</param>");
         w.Line("/// <returns><paramref name=\"services\"/>, for chaining.</returns>");
-        w.Line($"public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection Add{model.TypePrefix}Plugins(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)");
+        w.Line($"public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection {model.MethodName}(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)");
         w.Indent().Line($"=> global::Microsoft.Extensions.DependencyInjection.PluginServiceCollectionExtensions.AddAsyncPluginRegistry(services, global::AsyncPluginGen.Generated.{registry}.Instance);").Outdent();
         w.Close();
         w.Close();
     }
+
+    /// <summary>The DI method's name when the assembly names none: "Contoso.OtherPlugins" gets "AddContosoOtherPluginsPlugins".</summary>
+    public static string DefaultMethodName(string typePrefix) => "Add" + typePrefix + "Plugins";
+
+    /// <summary>The DI class's name when the assembly names none.</summary>
+    public static string DefaultExtensionClassName(string typePrefix) => typePrefix + "PluginServiceCollectionExtensions";
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

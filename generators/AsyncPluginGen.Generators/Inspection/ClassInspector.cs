@@ -103,12 +103,11 @@ internal static class ClassInspector
             return "it already implements IPlugin by hand; remove the attribute or the handwritten implementation";
         }
 
-        foreach (var reserved in new[] { KnownNames.DescriptorMember, KnownNames.ConfigMember })
+        // The one member the generator adds under a name of its own (everything else is an explicit implementation).
+        const string reserved = KnownNames.MetaSerializerMember;
+        if (type.GetMembers(reserved).Any(m => m.DeclaringSyntaxReferences.Any(r => !IsGenerated(r.SyntaxTree, target))))
         {
-            if (type.GetMembers(reserved).Any(m => m.DeclaringSyntaxReferences.Any(r => !IsGenerated(r.SyntaxTree, target))))
-            {
-                return $"it declares '{reserved}', a member the generator adds; rename that member";
-            }
+            return $"it declares '{reserved}', a member the generator adds; rename that member";
         }
 
         // A plugin deriving from another plugin would inherit a second generated contract, and the two cannot be merged.

@@ -14,12 +14,9 @@ internal static class KnownNames
     public const string PhaseAttribute = "AsyncPluginGen.PhaseAttribute";
     public const string PhaseMappingAttribute = "AsyncPluginGen.PhaseMappingAttribute";
     public const string DefaultPhaseAttribute = "AsyncPluginGen.DefaultPhaseAttribute";
+    public const string PluginRegistrationAttribute = "AsyncPluginGen.PluginRegistrationAttribute";
     public const string PluginInterface = "AsyncPluginGen.IPlugin";
     public const string DependencyInjectionServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
-
-    /// <summary>Names of the members the generator adds to a plugin class; an author's member with one of them blocks generation.</summary>
-    public const string DescriptorMember = "AsyncPluginDescriptor";
-    public const string ConfigMember = "AsyncPluginConfig";
 
     /// <summary>The nested serializer class the generator adds to an async plugin, and the interface it implements through it.</summary>
     public const string MetaSerializerMember = "AsyncPluginMetaSerializer";

@@ -24,6 +24,7 @@ internal sealed class MetaShapeParser
     private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
     private const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
     private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
+    private const string CompilerGeneratedAttribute = "System.Runtime.CompilerServices.CompilerGeneratedAttribute";
 
     private static readonly SymbolDisplayFormat KeyFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -429,9 +430,21 @@ internal sealed class MetaShapeParser
                     : MetaMemberBinding.Setter;
                 _usage.Add(setter);
             }
+            else if (property.SetMethod is { } hidden)
+            {
+                // The object holds a value the serializer can neither pass in nor assign: it would come back as default.
+                var accessor = hidden.IsInitOnly ? "init" : "set";
+                return $"property '{property.Name}' of '{display}' is restored by neither a constructor parameter nor a public setter ('{Keyword(hidden.DeclaredAccessibility)} {accessor}'), so its value would not be kept; "
+                    + $"make '{accessor}' public, add a constructor parameter named '{MetaNames.CamelCase(property.Name)}', or mark it [JsonIgnore]";
+            }
+            else if (IsAutoProperty(property))
+            {
+                return $"property '{property.Name}' of '{display}' is get-only and no constructor parameter matches it, so its value would not be kept; "
+                    + $"add a constructor parameter named '{MetaNames.CamelCase(property.Name)}', compute it with '=>', or mark it [JsonIgnore]";
+            }
             else
             {
-                // Computed or set only inside the type: it cannot be restored, so it is not part of the meta.
+                // Computed (a getter body, no storage of its own): it comes back with the members it is computed from.
                 continue;
             }
 
@@ -473,11 +486,17 @@ internal sealed class MetaShapeParser
                 defaultValue));
         }
 
+        if (PublicField(type) is { } field)
+        {
+            // The serializer reads and writes properties only (as System.Text.Json does by default).
+            return $"public field '{field.Name}' of '{display}' is not serialized, only properties are, so its value would not be kept; make it a property or mark it [JsonIgnore]";
+        }
+
         if (members.Count == 0)
         {
             return properties.Count == 0
                 ? $"'{display}' exposes no public properties, so nothing of it would be kept"
-                : $"'{display}' has no property its constructor or a setter can restore, so nothing of it would be kept";
+                : $"'{display}' has only computed properties, so nothing of it would be kept";
         }
 
         result = members.ToEquatableArray();
@@ -509,6 +528,42 @@ internal sealed class MetaShapeParser
 
         return levels.SelectMany(l => l).ToList();
     }
+
+    /// <summary>
+    /// Whether a property without setter stores its own value. In source an auto-property has a backing field; from
+    /// metadata, where private fields are not visible, its getter is [CompilerGenerated]. A getter body computes.
+    /// </summary>
+    private static bool IsAutoProperty(IPropertySymbol property) =>
+        property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property))
+        || property.GetMethod?.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CompilerGeneratedAttribute) == true;
+
+    /// <summary>The first public instance field, base types included, that is not [JsonIgnore]; the serializer skips fields.</summary>
+    private static IFieldSymbol? PublicField(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            foreach (var field in current.GetMembers().OfType<IFieldSymbol>())
+            {
+                if (!field.IsStatic && !field.IsConst && !field.IsImplicitlyDeclared && field.DeclaredAccessibility == Accessibility.Public
+                    && field.AssociatedSymbol is null && !field.HasAttribute(JsonIgnoreAttribute))
+                {
+                    return field;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string Keyword(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        Accessibility.Internal => "internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        _ => "non-public",
+    };
 
     private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
         type.IsRecord && constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SameType(type);

@@ -91,6 +91,15 @@ public sealed class PluginDescriptor
         return _factory(services);
     }
 
+    /// <summary>
+    /// The descriptor of a plugin type, such as a generated plugin. Generated plugins implement
+    /// <see cref="IDescribedPlugin"/> explicitly, so this is how code outside the plugin reads it.
+    /// </summary>
+    /// <typeparam name="TPlugin">The plugin class.</typeparam>
+    /// <returns>The plugin's descriptor.</returns>
+    public static PluginDescriptor Of<TPlugin>()
+        where TPlugin : IDescribedPlugin => TPlugin.Descriptor;
+
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Kind}, task types: {string.Join(", ", TaskTypes)})";
 }

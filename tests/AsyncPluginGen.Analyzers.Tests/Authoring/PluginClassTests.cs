@@ -80,9 +80,13 @@ public sealed class PluginClassTests
 
     [Fact]
     public Task Member_named_like_a_generated_member_is_reported() => Verify.VerifyAsync(
-        Plugin.Source(members: Plugin.Handlers + "    public static int AsyncPluginDescriptor => 1;\n"),
+        Plugin.Source(members: Plugin.Handlers + "    public static int AsyncPluginMetaSerializer => 1;\n"),
         Verify.Diagnostic(Descriptors.UnsupportedPluginDeclaration).WithLocation(0)
-            .WithArguments("P", "it declares 'AsyncPluginDescriptor', a member the generator adds; rename that member"));
+            .WithArguments("P", "it declares 'AsyncPluginMetaSerializer', a member the generator adds; rename that member"));
+
+    [Fact]
+    public Task Members_named_like_the_formerly_generated_descriptor_and_config_are_the_authors() => Verify.VerifyAsync(
+        Plugin.Source(members: Plugin.Handlers + "    public static int AsyncPluginDescriptor => 1;\n    public int AsyncPluginConfig => 2;\n"));
 
     [Fact]
     public Task Class_without_accessible_constructor_is_reported() => Verify.VerifyAsync(

@@ -47,6 +47,11 @@ public sealed class ResourceMetaParityTests
         { "M", "public sealed record M(string Id, System.Threading.CancellationTokenSource Cancel);", false },
         { "M", "public sealed record M(string Id, string ID);", false },
         { "M", "public sealed class M { public M(string other) { } public string Id { get; set; } = \"\"; }", false },
+        { "M", "public sealed class M { public string Id { get; private set; } = \"\"; }", false },
+        { "M", "public sealed record M(string Id) { public string Region { get; } = \"eu\"; }", false },
+        { "M", "public sealed record M(string Id) { public int Attempt; }", false },
+        { "M", "public sealed class M { public M(string id) { Id = id; } public string Id { get; private set; } }", true },
+        { "M", "public sealed record M(string Id) { public string Url => Id; [System.Text.Json.Serialization.JsonIgnore] public int Hits; }", true },
         { "M", Nested(17), false },
         { "M", Nested(15), true },
     };

@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Warehouse.WarehousePlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,7 +31,7 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "warehouse_query" => global::Contoso.Warehouse.WarehousePlugin.AsyncPluginDescriptor,
+                "warehouse_query" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>(),
                 _ => null,
             };
             return descriptor is not null;

@@ -5,32 +5,11 @@
 
 namespace Contoso.Warehouse
 {
-    partial class WarehousePlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Warehouse.QueryMeta, global::Contoso.Warehouse.QueryJob>
+    partial class WarehousePlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Warehouse.QueryMeta, global::Contoso.Warehouse.QueryJob>, global::AsyncPluginGen.IDescribedPlugin
     {
-        /// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginConfig AsyncPluginConfig { get; } = new global::AsyncPluginGen.PluginConfig
-        {
-            ResourceQuotas = new global::System.Collections.Generic.Dictionary<global::AsyncPluginGen.ResourceNamespace, int>
-            {
-                [new global::AsyncPluginGen.ResourceNamespace("warehouse")] = 500,
-            },
-            ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
-            WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20.5d, Burst = 200 },
-            Caching = new global::AsyncPluginGen.CachingConfig
-            {
-                Size = 50000,
-                ResyncInterval = global::System.TimeSpan.FromSeconds(15),
-                Workers = 4,
-                MaxSystemFailures = 3,
-            },
-        };
-
-        /// <summary>Describes this plugin to registries and hosts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginDescriptor AsyncPluginDescriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
+        static global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IDescribedPlugin.Descriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
             id: "WarehousePlugin",
             taskTypes: new string[] { "warehouse_query" },
             version: 2,
@@ -38,17 +17,32 @@ namespace Contoso.Warehouse
             pluginType: typeof(global::Contoso.Warehouse.WarehousePlugin),
             resourceMetaType: typeof(global::Contoso.Warehouse.QueryMeta),
             resourceType: typeof(global::Contoso.Warehouse.QueryJob),
-            config: AsyncPluginConfig,
+            config: new global::AsyncPluginGen.PluginConfig
+            {
+                ResourceQuotas = new global::System.Collections.Generic.Dictionary<global::AsyncPluginGen.ResourceNamespace, int>
+                {
+                    [new global::AsyncPluginGen.ResourceNamespace("warehouse")] = 500,
+                },
+                ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
+                WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20.5d, Burst = 200 },
+                Caching = new global::AsyncPluginGen.CachingConfig
+                {
+                    Size = 50000,
+                    ResyncInterval = global::System.TimeSpan.FromSeconds(15),
+                    Workers = 4,
+                    MaxSystemFailures = 3,
+                },
+            },
             factory: static services => new global::Contoso.Warehouse.WarehousePlugin(
                 client: global::AsyncPluginGen.Infrastructure.GeneratedCodeHelpers.GetRequiredService<global::Contoso.Warehouse.WarehouseClient>(services, "WarehousePlugin")));
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => AsyncPluginDescriptor;
+        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => AsyncPluginConfig;
+        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>().Config;
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]

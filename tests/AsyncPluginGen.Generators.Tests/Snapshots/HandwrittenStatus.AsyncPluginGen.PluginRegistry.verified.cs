@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Runs.NotebookRunPlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Runs.NotebookRunPlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,7 +31,7 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "notebook_run" => global::Contoso.Runs.NotebookRunPlugin.AsyncPluginDescriptor,
+                "notebook_run" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Runs.NotebookRunPlugin>(),
                 _ => null,
             };
             return descriptor is not null;

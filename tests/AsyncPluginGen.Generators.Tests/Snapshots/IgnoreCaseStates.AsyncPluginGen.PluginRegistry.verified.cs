@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::TicketPlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::TicketPlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,7 +31,7 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "ticket" => global::TicketPlugin.AsyncPluginDescriptor,
+                "ticket" => global::AsyncPluginGen.PluginDescriptor.Of<global::TicketPlugin>(),
                 _ => null,
             };
             return descriptor is not null;

@@ -3,28 +3,11 @@
 #pragma warning disable CS0612, CS0618 // The author's own obsolete members may be used here.
 #pragma warning disable CS0437 // The author's type may share its name with an imported namespace.
 
-partial class TicketPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Ticket, global::TicketState>
+partial class TicketPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Ticket, global::TicketState>, global::AsyncPluginGen.IDescribedPlugin
 {
-    /// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public static global::AsyncPluginGen.PluginConfig AsyncPluginConfig { get; } = new global::AsyncPluginGen.PluginConfig
-    {
-        ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
-        WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
-        Caching = new global::AsyncPluginGen.CachingConfig
-        {
-            Size = 100000,
-            ResyncInterval = global::System.TimeSpan.FromSeconds(30),
-            Workers = 10,
-            MaxSystemFailures = 5,
-        },
-    };
-
-    /// <summary>Describes this plugin to registries and hosts.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
-    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    public static global::AsyncPluginGen.PluginDescriptor AsyncPluginDescriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
+    static global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IDescribedPlugin.Descriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
         id: "TicketPlugin",
         taskTypes: new string[] { "ticket" },
         version: 1,
@@ -32,16 +15,27 @@ partial class TicketPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Ticket,
         pluginType: typeof(global::TicketPlugin),
         resourceMetaType: typeof(global::Ticket),
         resourceType: typeof(global::TicketState),
-        config: AsyncPluginConfig,
+        config: new global::AsyncPluginGen.PluginConfig
+        {
+            ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
+            WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
+            Caching = new global::AsyncPluginGen.CachingConfig
+            {
+                Size = 100000,
+                ResyncInterval = global::System.TimeSpan.FromSeconds(30),
+                Workers = 10,
+                MaxSystemFailures = 5,
+            },
+        },
         factory: static services => new global::TicketPlugin());
 
     [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => AsyncPluginDescriptor;
+    global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => global::AsyncPluginGen.PluginDescriptor.Of<global::TicketPlugin>();
 
     [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-    global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => AsyncPluginConfig;
+    global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => global::AsyncPluginGen.PluginDescriptor.Of<global::TicketPlugin>().Config;
 
     [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]

@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Lite.LitePlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Lite.LitePlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,7 +31,7 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "lite" => global::Contoso.Lite.LitePlugin.AsyncPluginDescriptor,
+                "lite" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Lite.LitePlugin>(),
                 _ => null,
             };
             return descriptor is not null;

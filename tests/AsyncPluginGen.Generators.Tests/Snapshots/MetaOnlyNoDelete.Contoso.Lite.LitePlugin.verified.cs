@@ -5,28 +5,11 @@
 
 namespace Contoso.Lite
 {
-    partial class LitePlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Lite.Handle, global::Contoso.Lite.Snapshot>
+    partial class LitePlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Lite.Handle, global::Contoso.Lite.Snapshot>, global::AsyncPluginGen.IDescribedPlugin
     {
-        /// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginConfig AsyncPluginConfig { get; } = new global::AsyncPluginGen.PluginConfig
-        {
-            ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
-            WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
-            Caching = new global::AsyncPluginGen.CachingConfig
-            {
-                Size = 100000,
-                ResyncInterval = global::System.TimeSpan.FromSeconds(30),
-                Workers = 10,
-                MaxSystemFailures = 5,
-            },
-        };
-
-        /// <summary>Describes this plugin to registries and hosts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginDescriptor AsyncPluginDescriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
+        static global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IDescribedPlugin.Descriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
             id: "LitePlugin",
             taskTypes: new string[] { "lite" },
             version: 1,
@@ -34,16 +17,27 @@ namespace Contoso.Lite
             pluginType: typeof(global::Contoso.Lite.LitePlugin),
             resourceMetaType: typeof(global::Contoso.Lite.Handle),
             resourceType: typeof(global::Contoso.Lite.Snapshot),
-            config: AsyncPluginConfig,
+            config: new global::AsyncPluginGen.PluginConfig
+            {
+                ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
+                WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
+                Caching = new global::AsyncPluginGen.CachingConfig
+                {
+                    Size = 100000,
+                    ResyncInterval = global::System.TimeSpan.FromSeconds(30),
+                    Workers = 10,
+                    MaxSystemFailures = 5,
+                },
+            },
             factory: static services => new global::Contoso.Lite.LitePlugin());
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => AsyncPluginDescriptor;
+        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Lite.LitePlugin>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => AsyncPluginConfig;
+        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Lite.LitePlugin>().Config;
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]

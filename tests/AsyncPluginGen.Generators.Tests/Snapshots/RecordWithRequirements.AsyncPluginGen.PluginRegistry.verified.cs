@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Training.TrainingPlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Training.TrainingPlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,8 +31,8 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "training" => global::Contoso.Training.TrainingPlugin.AsyncPluginDescriptor,
-                "training_gpu" => global::Contoso.Training.TrainingPlugin.AsyncPluginDescriptor,
+                "training" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Training.TrainingPlugin>(),
+                "training_gpu" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Training.TrainingPlugin>(),
                 _ => null,
             };
             return descriptor is not null;

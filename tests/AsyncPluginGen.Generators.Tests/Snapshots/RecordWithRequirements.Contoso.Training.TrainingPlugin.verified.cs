@@ -5,33 +5,11 @@
 
 namespace Contoso.Training
 {
-    partial record TrainingPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Training.TrainingJob, global::Contoso.Training.TrainingStatus>
+    partial record TrainingPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Training.TrainingJob, global::Contoso.Training.TrainingStatus>, global::AsyncPluginGen.IDescribedPlugin
     {
-        /// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginConfig AsyncPluginConfig { get; } = new global::AsyncPluginGen.PluginConfig
-        {
-            ResourceQuotas = new global::System.Collections.Generic.Dictionary<global::AsyncPluginGen.ResourceNamespace, int>
-            {
-                [new global::AsyncPluginGen.ResourceNamespace("gpu")] = 8,
-                [new global::AsyncPluginGen.ResourceNamespace("cpu")] = 100,
-            },
-            ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
-            WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
-            Caching = new global::AsyncPluginGen.CachingConfig
-            {
-                Size = 100000,
-                ResyncInterval = global::System.TimeSpan.FromSeconds(30),
-                Workers = 10,
-                MaxSystemFailures = 5,
-            },
-        };
-
-        /// <summary>Describes this plugin to registries and hosts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginDescriptor AsyncPluginDescriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
+        static global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IDescribedPlugin.Descriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
             id: "sagemaker-training",
             taskTypes: new string[] { "training", "training_gpu" },
             version: 3,
@@ -39,18 +17,34 @@ namespace Contoso.Training
             pluginType: typeof(global::Contoso.Training.TrainingPlugin),
             resourceMetaType: typeof(global::Contoso.Training.TrainingJob),
             resourceType: typeof(global::Contoso.Training.TrainingStatus),
-            config: AsyncPluginConfig,
+            config: new global::AsyncPluginGen.PluginConfig
+            {
+                ResourceQuotas = new global::System.Collections.Generic.Dictionary<global::AsyncPluginGen.ResourceNamespace, int>
+                {
+                    [new global::AsyncPluginGen.ResourceNamespace("gpu")] = 8,
+                    [new global::AsyncPluginGen.ResourceNamespace("cpu")] = 100,
+                },
+                ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
+                WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
+                Caching = new global::AsyncPluginGen.CachingConfig
+                {
+                    Size = 100000,
+                    ResyncInterval = global::System.TimeSpan.FromSeconds(30),
+                    Workers = 10,
+                    MaxSystemFailures = 5,
+                },
+            },
             factory: static services => new global::Contoso.Training.TrainingPlugin(
                 Region: global::AsyncPluginGen.Infrastructure.GeneratedCodeHelpers.GetRequiredService<string>(services, "sagemaker-training"),
                 Log: global::AsyncPluginGen.Infrastructure.GeneratedCodeHelpers.GetOptionalService<global::Contoso.Training.Logger>(services)));
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => AsyncPluginDescriptor;
+        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Training.TrainingPlugin>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => AsyncPluginConfig;
+        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Training.TrainingPlugin>().Config;
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]

@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Split.SplitPlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Split.SplitPlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,7 +31,7 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "split" => global::Contoso.Split.SplitPlugin.AsyncPluginDescriptor,
+                "split" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Split.SplitPlugin>(),
                 _ => null,
             };
             return descriptor is not null;

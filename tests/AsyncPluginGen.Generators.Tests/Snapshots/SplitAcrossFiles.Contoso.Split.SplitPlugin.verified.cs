@@ -5,28 +5,11 @@
 
 namespace Contoso.Split
 {
-    partial class SplitPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Split.SplitMeta, global::Contoso.Split.SplitResource>
+    partial class SplitPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Split.SplitMeta, global::Contoso.Split.SplitResource>, global::AsyncPluginGen.IDescribedPlugin
     {
-        /// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginConfig AsyncPluginConfig { get; } = new global::AsyncPluginGen.PluginConfig
-        {
-            ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
-            WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
-            Caching = new global::AsyncPluginGen.CachingConfig
-            {
-                Size = 100000,
-                ResyncInterval = global::System.TimeSpan.FromSeconds(30),
-                Workers = 10,
-                MaxSystemFailures = 5,
-            },
-        };
-
-        /// <summary>Describes this plugin to registries and hosts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginDescriptor AsyncPluginDescriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
+        static global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IDescribedPlugin.Descriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
             id: "SplitPlugin",
             taskTypes: new string[] { "split" },
             version: 1,
@@ -34,16 +17,27 @@ namespace Contoso.Split
             pluginType: typeof(global::Contoso.Split.SplitPlugin),
             resourceMetaType: typeof(global::Contoso.Split.SplitMeta),
             resourceType: typeof(global::Contoso.Split.SplitResource),
-            config: AsyncPluginConfig,
+            config: new global::AsyncPluginGen.PluginConfig
+            {
+                ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
+                WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
+                Caching = new global::AsyncPluginGen.CachingConfig
+                {
+                    Size = 100000,
+                    ResyncInterval = global::System.TimeSpan.FromSeconds(30),
+                    Workers = 10,
+                    MaxSystemFailures = 5,
+                },
+            },
             factory: static services => new global::Contoso.Split.SplitPlugin());
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => AsyncPluginDescriptor;
+        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Split.SplitPlugin>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => AsyncPluginConfig;
+        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Split.SplitPlugin>().Config;
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]

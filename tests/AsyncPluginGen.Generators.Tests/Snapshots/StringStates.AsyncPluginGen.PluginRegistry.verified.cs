@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Jobs.JobPlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Jobs.JobPlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,8 +31,8 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "bq_job" => global::Contoso.Jobs.JobPlugin.AsyncPluginDescriptor,
-                "bq_job_v2" => global::Contoso.Jobs.JobPlugin.AsyncPluginDescriptor,
+                "bq_job" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Jobs.JobPlugin>(),
+                "bq_job_v2" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Jobs.JobPlugin>(),
                 _ => null,
             };
             return descriptor is not null;

@@ -23,7 +23,7 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Sync.EchoPlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Sync.EchoPlugin>(),
         };
 
         /// <inheritdoc />
@@ -31,7 +31,7 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "echo" => global::Contoso.Sync.EchoPlugin.AsyncPluginDescriptor,
+                "echo" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Sync.EchoPlugin>(),
                 _ => null,
             };
             return descriptor is not null;

@@ -5,28 +5,11 @@
 
 namespace Contoso.Sync
 {
-    partial class EchoPlugin : global::AsyncPluginGen.ISyncPlugin
+    partial class EchoPlugin : global::AsyncPluginGen.ISyncPlugin, global::AsyncPluginGen.IDescribedPlugin
     {
-        /// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginConfig AsyncPluginConfig { get; } = new global::AsyncPluginGen.PluginConfig
-        {
-            ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
-            WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 5, Burst = 10 },
-            Caching = new global::AsyncPluginGen.CachingConfig
-            {
-                Size = 100000,
-                ResyncInterval = global::System.TimeSpan.FromSeconds(30),
-                Workers = 10,
-                MaxSystemFailures = 5,
-            },
-        };
-
-        /// <summary>Describes this plugin to registries and hosts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginDescriptor AsyncPluginDescriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
+        static global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IDescribedPlugin.Descriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
             id: "echo-plugin",
             taskTypes: new string[] { "echo" },
             version: 1,
@@ -34,17 +17,20 @@ namespace Contoso.Sync
             pluginType: typeof(global::Contoso.Sync.EchoPlugin),
             resourceMetaType: null,
             resourceType: null,
-            config: AsyncPluginConfig,
+            config: new global::AsyncPluginGen.PluginConfig
+            {
+                WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 5, Burst = 10 },
+            },
             factory: static services => new global::Contoso.Sync.EchoPlugin(
                 echo: global::AsyncPluginGen.Infrastructure.GeneratedCodeHelpers.GetRequiredService<global::Contoso.Sync.Echo>(services, "echo-plugin")));
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => AsyncPluginDescriptor;
+        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Sync.EchoPlugin>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => AsyncPluginConfig;
+        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Sync.EchoPlugin>().Config;
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]

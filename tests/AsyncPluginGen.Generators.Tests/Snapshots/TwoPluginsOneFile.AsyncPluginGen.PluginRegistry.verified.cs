@@ -23,8 +23,8 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::Contoso.Many.AlphaPlugin.AsyncPluginDescriptor,
-            global::Contoso.Many.BetaPlugin.AsyncPluginDescriptor,
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.AlphaPlugin>(),
+            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.BetaPlugin>(),
         };
 
         /// <inheritdoc />
@@ -32,8 +32,8 @@ namespace AsyncPluginGen.Generated
         {
             descriptor = taskType switch
             {
-                "alpha" => global::Contoso.Many.AlphaPlugin.AsyncPluginDescriptor,
-                "beta" => global::Contoso.Many.BetaPlugin.AsyncPluginDescriptor,
+                "alpha" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.AlphaPlugin>(),
+                "beta" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.BetaPlugin>(),
                 _ => null,
             };
             return descriptor is not null;

@@ -5,28 +5,11 @@
 
 namespace Contoso.Many
 {
-    partial class AlphaPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Many.M, global::Contoso.Many.R>
+    partial class AlphaPlugin : global::AsyncPluginGen.IAsyncPlugin<global::Contoso.Many.M, global::Contoso.Many.R>, global::AsyncPluginGen.IDescribedPlugin
     {
-        /// <summary>The configuration declared by this plugin's attributes, with Flyte's defaults for the rest.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginConfig AsyncPluginConfig { get; } = new global::AsyncPluginGen.PluginConfig
-        {
-            ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
-            WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
-            Caching = new global::AsyncPluginGen.CachingConfig
-            {
-                Size = 100000,
-                ResyncInterval = global::System.TimeSpan.FromSeconds(30),
-                Workers = 10,
-                MaxSystemFailures = 5,
-            },
-        };
-
-        /// <summary>Describes this plugin to registries and hosts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
-        [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        public static global::AsyncPluginGen.PluginDescriptor AsyncPluginDescriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
+        static global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IDescribedPlugin.Descriptor { get; } = new global::AsyncPluginGen.PluginDescriptor(
             id: "AlphaPlugin",
             taskTypes: new string[] { "alpha" },
             version: 1,
@@ -34,16 +17,27 @@ namespace Contoso.Many
             pluginType: typeof(global::Contoso.Many.AlphaPlugin),
             resourceMetaType: typeof(global::Contoso.Many.M),
             resourceType: typeof(global::Contoso.Many.R),
-            config: AsyncPluginConfig,
+            config: new global::AsyncPluginGen.PluginConfig
+            {
+                ReadRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 30, Burst = 300 },
+                WriteRateLimiter = new global::AsyncPluginGen.RateLimiterConfig { Qps = 20, Burst = 200 },
+                Caching = new global::AsyncPluginGen.CachingConfig
+                {
+                    Size = 100000,
+                    ResyncInterval = global::System.TimeSpan.FromSeconds(30),
+                    Workers = 10,
+                    MaxSystemFailures = 5,
+                },
+            },
             factory: static services => new global::Contoso.Many.AlphaPlugin());
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => AsyncPluginDescriptor;
+        global::AsyncPluginGen.PluginDescriptor global::AsyncPluginGen.IPlugin.Descriptor => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.AlphaPlugin>();
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
-        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => AsyncPluginConfig;
+        global::AsyncPluginGen.PluginConfig global::AsyncPluginGen.IPlugin.GetConfig() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.AlphaPlugin>().Config;
 
         [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
         [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]

@@ -114,8 +114,10 @@ internal static class MalformedSources
                 """),
             true,
             Skipped),
-        ["AuthorMemberNamedAsyncPluginDescriptor"] = new(Plugin(members: Handlers + "    public static string AsyncPluginDescriptor => \"mine\";\n"), true, Skipped),
-        ["AuthorMemberNamedAsyncPluginConfig"] = new(Plugin(members: Handlers + "    public int AsyncPluginConfig;\n"), true, Skipped),
+        // The descriptor and configuration are explicit implementations now: these names are the author's to use.
+        ["AuthorMemberNamedAsyncPluginDescriptor"] = new(Plugin(members: Handlers + "    public static string AsyncPluginDescriptor => \"mine\";\n"), true, P),
+        ["AuthorMemberNamedAsyncPluginConfig"] = new(Plugin(members: Handlers + "    public int AsyncPluginConfig;\n"), true, P),
+        ["AuthorMemberNamedAsyncPluginMetaSerializer"] = new(Plugin(members: Handlers + "    public int AsyncPluginMetaSerializer;\n"), true, Skipped),
         ["FileLocalClass"] = new(Plugin(declaration: "file sealed partial class P"), true, Skipped),
         ["PartialOnOnlyOnePart"] = new(
             Plugin(members: Create, extra: "public sealed class P\n{\n" + Get + "}\n"),
