@@ -56,7 +56,15 @@ internal sealed class SyncAgentServiceImpl(AgentServices services) : SyncAgentSe
             PhaseInfo phase;
             using (await call.AcquireAsync(plugin, write: true).ConfigureAwait(false))
             {
-                phase = await syncPlugin.DoAsync(task, context.CancellationToken).ConfigureAwait(false);
+                try
+                {
+                    phase = await syncPlugin.DoAsync(task, context.CancellationToken).ConfigureAwait(false);
+                }
+                catch (PermanentTaskFailureException failure)
+                {
+                    // A result, not an error: an RPC error would be retried by propeller.
+                    phase = PhaseInfo.Failure(failure.Code, failure.Message);
+                }
             }
 
             var resource = BuildResource(syncPlugin, phase, task, header.Template?.Interface?.Outputs);

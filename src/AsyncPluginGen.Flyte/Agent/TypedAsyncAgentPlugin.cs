@@ -1,3 +1,4 @@
+using AsyncPluginGen.Hosting;
 using AsyncPluginGen.Flyte.Literals;
 using Flyteidl.Admin;
 using Flyteidl.Core;
@@ -17,14 +18,47 @@ internal sealed class TypedAsyncAgentPlugin<TMeta, TResource>(
 {
     public override async ValueTask<byte[]> CreateAsync(TaskContext task, CancellationToken cancellationToken)
     {
-        var created = await plugin.CreateAsync(task, cancellationToken).ConfigureAwait(false);
+        Created<TMeta, TResource> created;
+        try
+        {
+            created = await plugin.CreateAsync(task, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PermanentTaskFailureException failure)
+        {
+            // Propeller would retry any CreateTask error; a meta carrying the failure ends the task for good at its first Get.
+            return AgentMetaPayload.WriteFailure(task.ExecutionId, new AgentCreateFailure(failure.Code, failure.Message, IsSystemError: false));
+        }
+
+        if (created.Meta is null)
+        {
+            var message = $"Create of plugin '{Descriptor.Id}' ({plugin.GetType().FullName}) returned a null ResourceMeta. Create must return " +
+                "the meta that identifies the remote job: the agent passes it to every GetTask and to DeleteTask.";
+            return AgentMetaPayload.WriteFailure(task.ExecutionId, new AgentCreateFailure(HostReasons.NullResourceMeta, message, IsSystemError: true));
+        }
+
         return AgentMetaPayload.Write(task.ExecutionId, serializer, created.Meta);
     }
 
     public override async ValueTask<Resource> GetAsync(AgentMetaPayload payload, string? outputPrefix, CancellationToken cancellationToken)
     {
+        if (payload.Failure is { } failedAtCreate)
+        {
+            return ResourceMapper.ToResource(failedAtCreate.ToPhase());
+        }
+
         var meta = ReadMeta(payload);
-        var resource = await plugin.GetAsync(new GetContext<TMeta>(meta), cancellationToken).ConfigureAwait(false);
+        TResource resource;
+        try
+        {
+            resource = await plugin.GetAsync(new GetContext<TMeta>(meta), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PermanentTaskFailureException failure)
+        {
+            // As in the embedded host: the job exists, so it is deleted before the task ends with the plugin's code.
+            await plugin.DeleteAsync(new DeleteContext<TMeta>(meta, DeleteReason.CleanupOnFailure), cancellationToken).ConfigureAwait(false);
+            return ResourceMapper.ToResource(PhaseInfo.Failure(failure.Code, failure.Message));
+        }
+
         var task = new TaskContext(Descriptor.TaskTypes[0], payload.ExecutionId)
         {
             Outputs = new InMemoryTaskOutputWriter(string.IsNullOrEmpty(outputPrefix) ? "memory://outputs" : outputPrefix),
@@ -62,11 +96,15 @@ internal sealed class TypedAsyncAgentPlugin<TMeta, TResource>(
         return ResourceMapper.ToResource(phase, outputs);
     }
 
+    // A task that failed at Create has no remote job: there is nothing to delete.
     public override ValueTask DeleteAsync(AgentMetaPayload payload, CancellationToken cancellationToken) =>
-        plugin.DeleteAsync(new DeleteContext<TMeta>(ReadMeta(payload), DeleteReason.Aborted), cancellationToken);
+        payload.Failure is not null ? ValueTask.CompletedTask : plugin.DeleteAsync(new DeleteContext<TMeta>(ReadMeta(payload), DeleteReason.Aborted), cancellationToken);
 
-    public override ValueTask DeleteCreatedAsync(byte[] payload, CancellationToken cancellationToken) =>
-        plugin.DeleteAsync(new DeleteContext<TMeta>(ReadMeta(AgentMetaPayload.Read(payload)), DeleteReason.CleanupOnFailure), cancellationToken);
+    public override ValueTask DeleteCreatedAsync(byte[] payload, CancellationToken cancellationToken)
+    {
+        var read = AgentMetaPayload.Read(payload);
+        return read.Failure is not null ? ValueTask.CompletedTask : plugin.DeleteAsync(new DeleteContext<TMeta>(ReadMeta(read), DeleteReason.CleanupOnFailure), cancellationToken);
+    }
 
     public override IAsyncEnumerable<GetTaskLogsResponse>? GetLogs(AgentMetaPayload payload, GetTaskLogsRequest request, CancellationToken cancellationToken) =>
         plugin is IAgentTaskLogsPlugin<TMeta> logs ? logs.GetTaskLogsAsync(ReadMeta(payload), request, cancellationToken) : null;
@@ -76,6 +114,11 @@ internal sealed class TypedAsyncAgentPlugin<TMeta, TResource>(
 
     private TMeta ReadMeta(AgentMetaPayload payload)
     {
+        if (payload.Failure is { } failure)
+        {
+            throw new AgentRequestException($"The task failed at Create ({failure.Code}) and has no remote job, so it has no logs or metrics.");
+        }
+
         try
         {
             return serializer.Read(payload.MetaJson.Span);

@@ -315,6 +315,49 @@ public sealed class AsyncAgentServiceTests
         Assert.Equal(StatusCode.Unimplemented, metrics.StatusCode);
     }
 
+    [Fact]
+    public async Task A_permanent_failure_at_Create_ends_the_task_at_its_first_Get_instead_of_an_error_propeller_would_retry()
+    {
+        await using var server = await AgentTestServer.StartAsync();
+
+        var created = await server.Async.CreateTaskAsync(FlyteRequests.Create(query: EchoJobPlugin.RefusedQuery));
+
+        Assert.Empty(server.Backend.Jobs);
+        var resource = await GetAsync(server, created.ResourceMeta);
+        Assert.Equal(Phase.Failed, resource.Phase);
+        Assert.Equal("QueryRefused", resource.AgentError.Code);
+        Assert.Equal(AgentError.Types.Kind.NonRecoverable, resource.AgentError.Kind);
+        Assert.Equal("The warehouse refuses DROP statements.", resource.Message);
+
+        // No remote job exists: Delete succeeds and has nothing to cancel; logs say why there are none.
+        await server.Async.DeleteTaskAsync(new DeleteTaskRequest { TaskCategory = FlyteRequests.EchoCategory, ResourceMeta = created.ResourceMeta });
+        Assert.Equal(0, server.Backend.Deletes);
+        var logs = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            using var call = server.Async.GetTaskLogs(new GetTaskLogsRequest { TaskCategory = FlyteRequests.EchoCategory, ResourceMeta = created.ResourceMeta });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+        Assert.Equal(StatusCode.InvalidArgument, logs.StatusCode);
+        Assert.Contains("failed at Create (QueryRefused)", logs.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_permanent_failure_from_Get_deletes_the_job_and_ends_the_task_with_its_code()
+    {
+        await using var server = await AgentTestServer.StartAsync();
+        var created = await server.Async.CreateTaskAsync(FlyteRequests.Create(query: EchoJobPlugin.ExpiringQuery));
+        var job = server.Backend.Single();
+        Assert.Equal(Phase.Queued, (await GetAsync(server, created.ResourceMeta)).Phase);
+
+        job.State = JobState.Running;
+        var resource = await GetAsync(server, created.ResourceMeta);
+
+        Assert.Equal(Phase.Failed, resource.Phase);
+        Assert.Equal("JobExpired", resource.AgentError.Code);
+        Assert.Equal("The warehouse expired the job's results.", resource.Message);
+        Assert.True(job.Cancelled);
+    }
+
     private static async Task<Resource> GetAsync(AgentTestServer server, ByteString meta) =>
         (await server.Async.GetTaskAsync(new GetTaskRequest { TaskCategory = FlyteRequests.EchoCategory, ResourceMeta = meta })).Resource;
 }

@@ -29,6 +29,18 @@ public sealed class SyncAgentServiceTests
     }
 
     [Fact]
+    public async Task A_PermanentTaskFailureException_from_Do_is_a_terminal_failure_with_its_code_not_an_rpc_error()
+    {
+        await using var server = await AgentTestServer.StartAsync();
+
+        var resource = Assert.Single(await ExecuteAsync(server, "refused")).Header.Resource;
+
+        Assert.Equal(Phase.Failed, resource.Phase);
+        Assert.Equal("NameRefused", resource.AgentError.Code);
+        Assert.Equal("'refused' is on the deny list", resource.Message);
+    }
+
+    [Fact]
     public async Task A_non_terminal_phase_is_answered_as_a_failure_because_propeller_reads_one_message()
     {
         await using var server = await AgentTestServer.StartAsync();

@@ -13,10 +13,21 @@ public sealed partial class EchoJobPlugin(FakeJobBackend backend)
     public const string TaskType = "echo_job";
     public const string AltTaskType = "echo_job_alt";
 
+    /// <summary>A query Create refuses for good (<see cref="PermanentTaskFailureException"/>).</summary>
+    public const string RefusedQuery = "DROP TABLE t";
+
+    /// <summary>A query whose job Get reports as gone for good once it runs.</summary>
+    public const string ExpiringQuery = "SELECT expiring";
+
     public async ValueTask<EchoMeta> CreateAsync(TaskContext task, CancellationToken ct)
     {
         // A missing input throws KeyNotFoundException: the agent answers INVALID_ARGUMENT.
         var query = task.Inputs.GetProperty("query").GetString() ?? throw new ArgumentException("query must be a string");
+        if (query == RefusedQuery)
+        {
+            throw new PermanentTaskFailureException("QueryRefused", "The warehouse refuses DROP statements.");
+        }
+
         var job = await backend.CreateAsync(task.UniqueName, query, ct);
         return new EchoMeta(job.Id, task.Namespace);
     }
@@ -24,6 +35,11 @@ public sealed partial class EchoJobPlugin(FakeJobBackend backend)
     public async ValueTask<EchoJob> GetAsync(EchoMeta meta, CancellationToken ct)
     {
         var job = await backend.GetAsync(meta.JobId, ct);
+        if (job.Query == ExpiringQuery && job.State == JobState.Running)
+        {
+            throw new PermanentTaskFailureException("JobExpired", "The warehouse expired the job's results.");
+        }
+
         return new EchoJob(job.Id, job.State, job.Error, job.Query);
     }
 

@@ -21,6 +21,11 @@ public sealed partial class QuickCheckPlugin
             return PhaseInfo.Failure("BadName", $"'{name}' is not allowed");
         }
 
+        if (name == "refused")
+        {
+            throw new PermanentTaskFailureException("NameRefused", "'refused' is on the deny list");
+        }
+
         if (name == "pending")
         {
             return PhaseInfo.Running("still going");
