@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 
 namespace AsyncPluginGen.Generators.Tests;
 
+// One file on purpose: the generator's whole bad-input contract, each test over the same corpus.
+
 /// <summary>
 /// The generator's contract on bad input: it never throws, never reports a diagnostic, and never emits code that
 /// adds a compile error. For anything it cannot implement it emits nothing for that class, and a bad plugin never

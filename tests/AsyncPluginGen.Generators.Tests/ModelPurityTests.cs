@@ -10,6 +10,8 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace AsyncPluginGen.Generators.Tests;
 
+// One file on purpose: one test per pipeline step output, each walking the model graph with the same reflection helper.
+
 /// <summary>
 /// The incremental pipeline can only cache what it can compare: no step output may hold a symbol, a syntax node,
 /// a syntax tree, a semantic model or a compilation (they differ on every run and keep whole compilations alive).

@@ -8,6 +8,8 @@ using Phase = Flyteidl.Core.TaskExecution.Types.Phase;
 
 namespace AsyncPluginGen.Flyte.Tests.Agent;
 
+// One file on purpose: the AsyncAgentService contract (Create, Get, Delete, logs) as propeller calls it, one scenario per test over one test server.
+
 public sealed class AsyncAgentServiceTests
 {
     [Fact]

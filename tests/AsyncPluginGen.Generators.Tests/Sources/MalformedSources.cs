@@ -1,5 +1,7 @@
 namespace AsyncPluginGen.Generators.Tests.Sources;
 
+// One file on purpose: the malformed-input corpus is one catalogue, read top to bottom; the parity and never-crash tests run every entry.
+
 /// <summary>One malformed or unusual declaration and what the generator should do with it.</summary>
 /// <param name="Source">The whole source file.</param>
 /// <param name="InputCompiles">Whether the source compiles without errors before the generator runs (warnings allowed).</param>

@@ -3,6 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace AsyncPluginGen.Hosting.Tests.Infrastructure;
 
+// One file on purpose: the scripted plugins the host tests drive and their meta, resource and script types, which only make sense together.
+
 /// <summary>ResourceMeta of <see cref="ScriptedPlugin"/>: the task it belongs to and a serial number unique per Create.</summary>
 /// <param name="Task">The task's key (its node id).</param>
 /// <param name="Serial">Counts Create calls of the plugin, so two remote jobs of one task are told apart.</param>
