@@ -2,7 +2,7 @@ namespace AsyncPluginGen.Hosting;
 
 /// <summary>
 /// Values that replace a plugin's declared configuration, bound from configuration (for example
-/// <c>AsyncPluginGen:Plugins:WarehousePlugin:Caching:Workers</c>). Unset values keep what the plugin declares.
+/// <c>AsyncPluginGen:Plugins:WarehousePlugin:Workers</c>). Unset values keep what the plugin declares.
 /// </summary>
 public sealed class PluginConfigOverride
 {

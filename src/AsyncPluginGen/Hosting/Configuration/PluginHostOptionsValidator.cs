@@ -13,7 +13,8 @@ internal sealed class PluginHostOptionsValidator(PluginCatalog? catalog = null) 
     public ValidateOptionsResult Validate(string? name, PluginHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = PluginHostOptionsValidation.Collect(options, catalog);
+        // The options system joins failures with "; ", so each goes without its closing period.
+        var problems = PluginHostOptionsValidation.Collect(options, catalog).Select(problem => problem.TrimEnd('.')).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
