@@ -105,6 +105,34 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task DisposeAfterABoundedStop_DoesNotWaitForAGetThatIgnoresItsToken()
+    {
+        // The generic host stops its services within the shutdown timeout, then disposes the container: the dispose
+        // must not undo the bound by waiting for the same stuck call.
+        var h = new HostHarness();
+        var never = Wait.Gate();
+        h.Script("a").OnCreate(Steps.Return<JobResource?>(null)).OnGet(async _ =>
+        {
+            await never.Task.ConfigureAwait(false);
+            return new JobResource("RUNNING");
+        });
+        var handle = h.Submit("a");
+        await h.Calls.WaitAsync("a", Op.Get, 1);
+        using var shutdown = new CancellationTokenSource();
+        var stop = h.Host.StopAsync(shutdown.Token);
+        await shutdown.CancelAsync();
+        await stop.Bounded();
+
+        var dispose = h.Host.DisposeAsync().AsTask();
+
+        await dispose.Bounded();
+        Assert.False(never.Task.IsCompleted); // the Get is still running: dispose returned without it
+        await Assert.ThrowsAsync<OperationCanceledException>(() => handle.Completion.Bounded());
+        never.SetResult();
+        await h.DisposeAsync().AsTask().Bounded();
+    }
+
+    [Fact]
     public async Task SubmitRacingDispose_EveryHandleCompletes_OrSubmitThrowsObjectDisposed()
     {
         for (var round = 0; round < 20; round++)

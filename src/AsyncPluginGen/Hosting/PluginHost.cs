@@ -33,6 +33,7 @@ public sealed class PluginHost : IAsyncDisposable
     private ITimer? _timer;
     private Task? _stopped;
     private int _disposed;
+    private volatile bool _stopCutShort;
 
     /// <summary>Creates a host; its clock starts with <see cref="StartAsync"/> or the first <see cref="Submit"/>.</summary>
     /// <param name="catalog">The plugins, from the generated registries.</param>
@@ -219,15 +220,19 @@ public sealed class PluginHost : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Bounded by the caller: the workers keep draining in the background; DisposeAsync waits for them.
+            // Bounded by the caller: the workers keep draining in the background, and DisposeAsync does not wait for them.
+            _stopCutShort = true;
         }
     }
 
     /// <summary>
-    /// Stops the host (see <see cref="StopAsync"/>, here unbounded: it waits for plugin calls in flight, which are
-    /// cancelled, to return), then frees its rate limiters, meters and token source.
+    /// Stops the host (see <see cref="StopAsync"/>), then frees its rate limiters, meters and token source. Without an
+    /// earlier bounded stop, it waits for plugin calls in flight, which are cancelled, to return. After a
+    /// <see cref="StopAsync"/> whose token ran out (as the generic host's shutdown timeout does, right before the
+    /// container disposes this singleton), it returns at once and frees the rest when those calls return, so a call
+    /// that ignores its cancellation never holds up the application's exit.
     /// </summary>
-    /// <returns>A task that completes when the host is stopped and its resources freed.</returns>
+    /// <returns>A task that completes when the host is stopped and its resources freed, or at once after a stop cut short.</returns>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -235,9 +240,39 @@ public sealed class PluginHost : IAsyncDisposable
             return;
         }
 
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        await _runners.DisposeAsync().ConfigureAwait(false);
+        Task stopped;
+        lock (_lifecycle)
+        {
+            stopped = _stopped ??= StopCoreAsync();
+        }
 
+        if (_stopCutShort && !stopped.IsCompleted)
+        {
+            _ = FreeWhenStoppedAsync(stopped);
+            return;
+        }
+
+        await stopped.ConfigureAwait(false);
+        await FreeAsync().ConfigureAwait(false);
+    }
+
+    private async Task FreeWhenStoppedAsync(Task stopped)
+    {
+        try
+        {
+            await stopped.ConfigureAwait(false);
+            await FreeAsync().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Nobody awaits this: the log is where a failure to free is seen.
+            HostLog.UnexpectedError(_context.Logger, exception, "(host)", "(disposing)");
+        }
+    }
+
+    private async Task FreeAsync()
+    {
+        await _runners.DisposeAsync().ConfigureAwait(false);
         _metrics.Dispose();
         _stopping.Dispose();
     }
