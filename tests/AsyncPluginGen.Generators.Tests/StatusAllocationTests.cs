@@ -47,6 +47,18 @@ public sealed class StatusAllocationTests
     }
 
     [Fact]
+    public void Status_passing_the_resources_task_info_allocates_nothing()
+    {
+        var loaded = LoadedPlugins.Load(PluginSources.TaskInfoSource);
+        // One TaskInfo per resource, built here as Get would: Status only passes the reference on.
+        var resources = new[] { "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "PREEMPTED", "LOST", "SOMETHING_NEW", null }
+            .Select(s => loaded.New("Contoso.Consoles.ConsoleJob", s, s == "FAILED" ? "boom" : null, new TaskInfo { Logs = [new TaskLog("Console", "https://console.example/" + s)] }))
+            .ToArray();
+
+        AssertZeroAllocations(loaded.Plugin<IAsyncPlugin>("console_job"), loaded.New("Contoso.Consoles.ConsoleJobId", "j"), resources);
+    }
+
+    [Fact]
     public void Handwritten_status_through_the_generated_forwarder_allocates_nothing()
     {
         var loaded = LoadedPlugins.Load(PluginSources.HandwrittenStatus);

@@ -32,7 +32,8 @@ public sealed class PluginDeclarationAnalyzer : DiagnosticAnalyzer
         Descriptors.NoStatusSource,
         Descriptors.InvalidPhaseSource,
         Descriptors.ResourceMetaNotSerializable,
-        Descriptors.InvalidPhaseMapping);
+        Descriptors.InvalidPhaseMapping,
+        Descriptors.IgnoredTaskInfoSource);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -143,6 +143,14 @@ public static class Descriptors
         Authoring,
         DiagnosticSeverity.Warning);
 
+    /// <summary>APG0018. A warning: the plugin is still generated and its phases are right; they only lack the details.</summary>
+    public static readonly DiagnosticDescriptor IgnoredTaskInfoSource = Create(
+        DiagnosticIds.IgnoredTaskInfoSource,
+        "Task info source is ignored",
+        "[TaskInfoSource] on '{0}' is ignored by plugin '{1}': {2}",
+        Authoring,
+        DiagnosticSeverity.Warning);
+
     /// <summary>APG1001.</summary>
     public static readonly DiagnosticDescriptor NetworkCallInStatus = Create(
         DiagnosticIds.NetworkCallInStatus,
@@ -189,7 +197,7 @@ public static class Descriptors
         PluginNotPartial, UnsupportedPluginDeclaration, MissingHandler, UnusableHandlerSignature, AmbiguousHandlers,
         MissingDelete, DuplicateTaskType, InvalidTaskType, ConfigValueOutOfRange, UnmappedEnumState,
         StringStatesWithoutDefault, NoStatusSource, InvalidPhaseSource, ResourceMetaNotSerializable, InvalidPhaseMapping,
-        InvalidRegistrationName, NullResourceMeta, NetworkCallInStatus, BlockingCallInStatus, AllocationInStatus, AsyncStatus,
+        InvalidRegistrationName, NullResourceMeta, IgnoredTaskInfoSource, NetworkCallInStatus, BlockingCallInStatus, AllocationInStatus, AsyncStatus,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>

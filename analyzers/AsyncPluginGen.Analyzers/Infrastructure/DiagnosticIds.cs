@@ -54,6 +54,9 @@ public static class DiagnosticIds
     /// <summary>Create provably returns a null ResourceMeta.</summary>
     public const string NullResourceMeta = "APG0017";
 
+    /// <summary>A [TaskInfoSource] member the generated Status cannot use, or never reads.</summary>
+    public const string IgnoredTaskInfoSource = "APG0018";
+
     /// <summary>A network call is reachable from Status.</summary>
     public const string NetworkCallInStatus = "APG1001";
 

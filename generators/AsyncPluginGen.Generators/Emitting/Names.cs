@@ -5,6 +5,7 @@ internal static class Names
 {
     public const string Runtime = "global::AsyncPluginGen.";
     public const string PhaseInfo = Runtime + "PhaseInfo";
+    public const string TaskInfo = Runtime + "TaskInfo";
     public const string TaskContext = Runtime + "TaskContext";
     public const string PluginConfig = Runtime + "PluginConfig";
     public const string PluginDescriptor = Runtime + "PluginDescriptor";

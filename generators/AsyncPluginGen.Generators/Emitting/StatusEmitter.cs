@@ -5,7 +5,8 @@ namespace AsyncPluginGen.Generators.Emitting;
 
 /// <summary>
 /// Emits Status: a forward to the author's handwritten Status, or a <c>switch</c> over the mapped state whose
-/// arms return PhaseInfo values built from constants and strings the resource already holds (no allocation).
+/// arms return PhaseInfo values built from constants, strings the resource already holds and the TaskInfo it
+/// already holds (no allocation).
 /// </summary>
 internal static class StatusEmitter
 {
@@ -30,6 +31,11 @@ internal static class StatusEmitter
         if (status.MessageAccess is not null)
         {
             w.Line($"string? message = {status.MessageAccess};");
+        }
+
+        if (status.InfoAccess is not null)
+        {
+            w.Line($"{Names.TaskInfo}? info = {status.InfoAccess};");
         }
 
         if (status is StringStatusModel { IgnoreCase: true })
@@ -85,8 +91,11 @@ internal static class StatusEmitter
             return PhaseExpression(mapped, status, isDefault: true);
         }
 
+        // The unmapped-state failure is the helper's (it builds a message, and allocates, by design); the resource's
+        // details still go with it, since a failure is when users most need the log links.
         var stateText = status is EnumStatusModel ? "state.ToString()" : "state";
-        return $"{Names.Helpers}.UnmappedState({Literals.String(plugin.Id)}, {stateText})";
+        var unmapped = $"{Names.Helpers}.UnmappedState({Literals.String(plugin.Id)}, {stateText})";
+        return status.InfoAccess is null ? unmapped : $"{unmapped}.WithInfo(info)";
     }
 
     private static string Parenthesize(string expression) => expression.Contains("??") || expression.Contains(" switch ") ? $"({expression})" : expression;
@@ -115,12 +124,16 @@ internal static class StatusEmitter
         var code = isDefault && !phaseCase.ExplicitCode ? StateText(status, UnmappedCode) : Literals.String(phaseCase.Code);
         var cleanup = phaseCase.Cleanup ? "WithCleanup" : "";
         var system = phaseCase.IsSystem ? "System" : "";
+
+        // The [TaskInfoSource] member goes to every phase by name: every factory takes an optional "info", but not
+        // always in the same position (Success and Aborted have no version).
+        var info = status.InfoAccess is null ? "" : ", info: info";
         return phaseCase.Phase switch
         {
-            "Undefined" => $"{Names.PhaseInfo}.Undefined",
-            "PermanentFailure" => $"{Names.PhaseInfo}.{(phaseCase.IsSystem ? "SystemFailure" : "Failure")}{cleanup}({code}, {message})",
-            "RetryableFailure" => $"{Names.PhaseInfo}.{system}RetryableFailure{cleanup}({code}, {message})",
-            _ => $"{Names.PhaseInfo}.{phaseCase.Phase}({reason})",
+            "Undefined" => status.InfoAccess is null ? $"{Names.PhaseInfo}.Undefined" : $"{Names.PhaseInfo}.Undefined.WithInfo(info)",
+            "PermanentFailure" => $"{Names.PhaseInfo}.{(phaseCase.IsSystem ? "SystemFailure" : "Failure")}{cleanup}({code}, {message}{info})",
+            "RetryableFailure" => $"{Names.PhaseInfo}.{system}RetryableFailure{cleanup}({code}, {message}{info})",
+            _ => $"{Names.PhaseInfo}.{phaseCase.Phase}({reason}{info})",
         };
     }
 }

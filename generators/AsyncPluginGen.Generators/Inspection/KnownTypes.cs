@@ -19,6 +19,7 @@ internal sealed class KnownTypes
         ResourceQuotaAttribute = Get(Parsing.KnownNames.ResourceQuotaAttribute);
         PhaseSourceAttribute = Get(Parsing.KnownNames.PhaseSourceAttribute);
         PhaseMessageAttribute = Get(Parsing.KnownNames.PhaseMessageAttribute);
+        TaskInfoSourceAttribute = Get(Parsing.KnownNames.TaskInfoSourceAttribute);
         PhaseAttribute = Get(Parsing.KnownNames.PhaseAttribute);
         PhaseMappingAttribute = Get(Parsing.KnownNames.PhaseMappingAttribute);
         DefaultPhaseAttribute = Get(Parsing.KnownNames.DefaultPhaseAttribute);
@@ -26,6 +27,7 @@ internal sealed class KnownTypes
         MetaSerializerProvider = Get("AsyncPluginGen.IResourceMetaSerializerProvider`1");
         TaskContext = Get("AsyncPluginGen.TaskContext");
         PhaseInfo = Get("AsyncPluginGen.PhaseInfo");
+        TaskInfo = Get("AsyncPluginGen.TaskInfo");
         Created = Get("AsyncPluginGen.Created`2");
         DeleteReason = Get("AsyncPluginGen.DeleteReason");
         StatusContext = Get("AsyncPluginGen.StatusContext`2");
@@ -57,6 +59,8 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? PhaseMessageAttribute { get; }
 
+    public INamedTypeSymbol? TaskInfoSourceAttribute { get; }
+
     public INamedTypeSymbol? PhaseAttribute { get; }
 
     public INamedTypeSymbol? PhaseMappingAttribute { get; }
@@ -70,6 +74,8 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? TaskContext { get; }
 
     public INamedTypeSymbol? PhaseInfo { get; }
+
+    public INamedTypeSymbol? TaskInfo { get; }
 
     public INamedTypeSymbol? Created { get; }
 

@@ -20,4 +20,5 @@ internal static class ProblemIds
     public const string InvalidPhaseSource = "APG0013";
     public const string ResourceMetaNotSerializable = "APG0014";
     public const string InvalidPhaseMapping = "APG0015";
+    public const string IgnoredTaskInfoSource = "APG0018";
 }

@@ -8,9 +8,9 @@ using Microsoft.CodeAnalysis;
 namespace AsyncPluginGen.Generators.Inspection;
 
 /// <summary>
-/// APG0010–APG0013 and APG0015: how Status is computed. Either the author wrote Status, or exactly one readable
-/// [PhaseSource] member of the resource holds an enum state (members mapped with [Phase]) or a string state (mapped
-/// with [PhaseMapping] on the plugin class).
+/// APG0010–APG0013, APG0015 and APG0018: how Status is computed. Either the author wrote Status, or exactly one
+/// readable [PhaseSource] member of the resource holds an enum state (members mapped with [Phase]) or a string state
+/// (mapped with [PhaseMapping] on the plugin class); a [TaskInfoSource] member supplies the details of every phase.
 /// </summary>
 internal static class StatusInspector
 {
@@ -28,6 +28,7 @@ internal static class StatusInspector
         var handwritten = HandlerParser.Candidates(target.Type, "Status").Where(m => m.Name == "Status").ToList();
         if (handwritten.Count > 0)
         {
+            TaskInfoSourceInspector.ReportIgnoredByHandwrittenStatus(target, problems, resource);
             return Handwritten(target, problems, handwritten, meta, resource, usage);
         }
 
@@ -59,7 +60,9 @@ internal static class StatusInspector
 
         var messageMember = MessageMember(target, problems, resource);
         var message = messageMember is null ? null : Access(resource, messageMember);
-        usage.Add(source).Add(messageMember);
+        var infoMember = TaskInfoSourceInspector.Inspect(target, problems, resource);
+        var info = infoMember is null ? null : Access(resource, infoMember);
+        usage.Add(source).Add(messageMember).Add(infoMember);
 
         var defaultAttribute = KnownTypes.Attribute(target.Type, known.DefaultPhaseAttribute);
         var defaultCase = defaultAttribute is null ? null : PhaseCaseReader.Read("default", defaultAttribute, 0, UnmappedCode, "[DefaultPhase]", problems);
@@ -82,7 +85,7 @@ internal static class StatusInspector
             var states = EnumStateInspector.Inspect(stateEnum, known, defaultAttribute is null ? target.Name : null, enumProblems);
             usage.AddRange(states.UsedFields);
             return usable && states.Cases is { } cases
-                ? new EnumStatusModel(Access(resource, source), message, cases, defaultCase, sourceType.ToTypeName(), stateEnum.ToTypeName(), states.UnmappedMembers)
+                ? new EnumStatusModel(Access(resource, source), message, info, cases, defaultCase, sourceType.ToTypeName(), stateEnum.ToTypeName(), states.UnmappedMembers)
                 : null;
         }
 
@@ -96,7 +99,7 @@ internal static class StatusInspector
             }
 
             return usable && cases is { } stringCases
-                ? new StringStatusModel(Access(resource, source), message, stringCases, defaultCase, ignoreCase)
+                ? new StringStatusModel(Access(resource, source), message, info, stringCases, defaultCase, ignoreCase)
                 : null;
         }
 

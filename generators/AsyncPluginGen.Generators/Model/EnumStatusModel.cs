@@ -7,8 +7,9 @@ namespace AsyncPluginGen.Generators.Model;
 internal sealed record EnumStatusModel(
     string StateAccess,
     string? MessageAccess,
+    string? InfoAccess,
     EquatableArray<PhaseCaseModel> Cases,
     PhaseCaseModel? Default,
     string StateType,
     string EnumType,
-    EquatableArray<string> UnmappedMembers) : MappedStatusModel(StateAccess, MessageAccess, Cases, Default);
+    EquatableArray<string> UnmappedMembers) : MappedStatusModel(StateAccess, MessageAccess, InfoAccess, Cases, Default);

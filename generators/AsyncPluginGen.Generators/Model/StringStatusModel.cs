@@ -5,6 +5,7 @@ namespace AsyncPluginGen.Generators.Model;
 internal sealed record StringStatusModel(
     string StateAccess,
     string? MessageAccess,
+    string? InfoAccess,
     EquatableArray<PhaseCaseModel> Cases,
     PhaseCaseModel? Default,
-    bool IgnoreCase) : MappedStatusModel(StateAccess, MessageAccess, Cases, Default);
+    bool IgnoreCase) : MappedStatusModel(StateAccess, MessageAccess, InfoAccess, Cases, Default);

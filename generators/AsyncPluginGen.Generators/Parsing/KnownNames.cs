@@ -11,6 +11,7 @@ internal static class KnownNames
     public const string ResourceQuotaAttribute = "AsyncPluginGen.ResourceQuotaAttribute";
     public const string PhaseSourceAttribute = "AsyncPluginGen.PhaseSourceAttribute";
     public const string PhaseMessageAttribute = "AsyncPluginGen.PhaseMessageAttribute";
+    public const string TaskInfoSourceAttribute = "AsyncPluginGen.TaskInfoSourceAttribute";
     public const string PhaseAttribute = "AsyncPluginGen.PhaseAttribute";
     public const string PhaseMappingAttribute = "AsyncPluginGen.PhaseMappingAttribute";
     public const string DefaultPhaseAttribute = "AsyncPluginGen.DefaultPhaseAttribute";

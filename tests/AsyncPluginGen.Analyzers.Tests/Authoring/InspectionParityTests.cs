@@ -71,6 +71,23 @@ public sealed class InspectionParityTests
         Assert.Equal(DiagnosticSeverity.Error, conflict.Severity);
     }
 
+    /// <summary>
+    /// An unusable [TaskInfoSource] costs the phases their details, not the plugin: the generator still emits it, and the
+    /// analyzers warn (an error would claim the plugin is broken).
+    /// </summary>
+    [Theory]
+    [InlineData("TaskInfoSourceOnString")]
+    [InlineData("TwoTaskInfoSources")]
+    [InlineData("TaskInfoSourceNotReadable")]
+    [InlineData("TaskInfoSourceWithHandwrittenStatus")]
+    public async Task An_ignored_task_info_source_is_a_warning_and_the_plugin_is_generated(string name)
+    {
+        var (skipped, diagnostics) = await Run(MalformedSources.Cases[name].Source);
+
+        Assert.Empty(skipped);
+        Assert.Contains(diagnostics, d => d.Id == "APG0018" && d.Severity == DiagnosticSeverity.Warning);
+    }
+
     private sealed record Skipped(string Plugin, List<Diagnostic> Explanations);
 
     /// <summary>Runs the generator, then every analyzer over the generator's output (as a build does).</summary>

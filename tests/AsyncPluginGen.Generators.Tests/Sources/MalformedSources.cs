@@ -391,6 +391,33 @@ internal static class MalformedSources
                 members: Create + "    public Res Get(Meta meta) => new();\n"),
             true,
             null),
+        // [TaskInfoSource] that cannot be used is ignored, never a reason to skip the plugin: its phases stay right.
+        ["TaskInfoSourceOnString"] = new(
+            Plugin(types: "public sealed record Meta(string Id);\npublic sealed record Res([property: PhaseSource] string State, [property: TaskInfoSource] string? Console);\n",
+                members: Create + "    public Res Get(Meta meta) => new(\"done\", \"https://console.example\");\n"),
+            true,
+            P),
+        ["TwoTaskInfoSources"] = new(
+            Plugin(types: "public sealed record Meta(string Id);\npublic sealed record Res([property: PhaseSource] string State, [property: TaskInfoSource] TaskInfo? Info, [property: TaskInfoSource] TaskInfo? More);\n",
+                members: Create + "    public Res Get(Meta meta) => new(\"done\", null, null);\n"),
+            true,
+            P),
+        ["TaskInfoSourceNotReadable"] = new(
+            Plugin(types: "public sealed record Meta(string Id);\npublic sealed class Res\n{\n    [PhaseSource] public string State { get; init; } = \"done\";\n    [TaskInfoSource] public TaskInfo? Info { private get; init; }\n}\n",
+                members: Create + "    public Res Get(Meta meta) => new();\n"),
+            true,
+            P),
+        ["TaskInfoSourceWithHandwrittenStatus"] = new(
+            Plugin(types: "public sealed record Meta(string Id);\npublic sealed record Res(string State, [property: TaskInfoSource] TaskInfo? Info);\n",
+                attributes: "[AsyncPlugin(\"bad\")]",
+                members: Create + "    public Res Get(Meta meta) => new(\"done\", null);\n    public static PhaseInfo Status(Res resource) => PhaseInfo.Success();\n"),
+            true,
+            P),
+        ["TaskInfoSourceHiddenByDerivedMember"] = new(
+            Plugin(types: "public sealed record Meta(string Id);\npublic class ResBase\n{\n    [PhaseSource] public string State { get; init; } = \"done\";\n    [TaskInfoSource] public TaskInfo? Info;\n}\npublic sealed class Res : ResBase\n{\n    public new string Info => \"hidden\";\n}\n",
+                members: Create + "    public Res Get(Meta meta) => new();\n"),
+            true,
+            P),
         ["PhaseOutOfRange"] = new(
             Plugin(
                 types: "public sealed record Meta(string Id);\npublic sealed record Res([property: PhaseSource] Kind State);\npublic enum Kind { [Phase((TaskPhase)99)] A, [Phase(TaskPhase.Success)] B }\n",

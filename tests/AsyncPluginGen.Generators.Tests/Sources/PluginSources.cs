@@ -1,5 +1,7 @@
 namespace AsyncPluginGen.Generators.Tests.Sources;
 
+// One file on purpose: the representative plugins are one catalogue; snapshot, surface, purity and caching tests run every entry.
+
 /// <summary>Representative plugin declarations, each exercising a different part of the authoring model.</summary>
 internal static class PluginSources
 {
@@ -268,6 +270,59 @@ internal static class PluginSources
         """,
     ];
 
+    /// <summary>
+    /// [TaskInfoSource]: the TaskInfo Get kept on the resource goes with every phase. String states with [DefaultPhase]
+    /// and a phase of every kind the emitter writes differently (a record property); enum states without a default, so
+    /// the unmapped failure carries it too (a field, not nullable).
+    /// </summary>
+    public const string TaskInfoSource = """
+        using AsyncPluginGen;
+
+        namespace Contoso.Consoles;
+
+        public sealed record ConsoleJobId(string Id);
+
+        public sealed record ConsoleJob([property: PhaseSource] string? State, [property: PhaseMessage] string? Error, [property: TaskInfoSource] TaskInfo? Info);
+
+        [AsyncPlugin("console_job")]
+        [PhaseMapping("QUEUED", TaskPhase.Queued)]
+        [PhaseMapping("RUNNING", TaskPhase.Running)]
+        [PhaseMapping("SUCCEEDED", TaskPhase.Success)]
+        [PhaseMapping("FAILED", TaskPhase.PermanentFailure, Code = "JobFailed")]
+        [PhaseMapping("PREEMPTED", TaskPhase.RetryableFailure, Kind = ExecutionErrorKind.System, Cleanup = true)]
+        [PhaseMapping("LOST", TaskPhase.Undefined)]
+        [DefaultPhase(TaskPhase.Running)]
+        public sealed partial class ConsolePlugin
+        {
+            public ConsoleJobId Create(TaskContext task) => new(task.UniqueName);
+            public ConsoleJob Get(ConsoleJobId job) => new("RUNNING", null, new TaskInfo { Logs = [new TaskLog("Console", "https://console.example/jobs/" + job.Id)] });
+            public void Delete(ConsoleJobId job) { }
+        }
+
+        public sealed record ClusterRef(string Name);
+
+        public sealed class ClusterJob(ClusterState state, TaskInfo details)
+        {
+            [PhaseSource] public ClusterState State { get; } = state;
+            [TaskInfoSource] public readonly TaskInfo Details = details;
+        }
+
+        public enum ClusterState
+        {
+            [Phase(TaskPhase.Running)] Up,
+            [Phase(TaskPhase.Success)] Done,
+            Lost,
+        }
+
+        [AsyncPlugin("cluster_job")]
+        public sealed partial class ClusterPlugin
+        {
+            public ClusterRef Create(TaskContext task) => new(task.UniqueName);
+            public ClusterJob Get(ClusterRef cluster) => new(ClusterState.Up, new TaskInfo());
+            public void Delete(ClusterRef cluster) { }
+        }
+        """;
+
     /// <summary>Every single-file case, by name, for theories.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> All = new Dictionary<string, string[]>
     {
@@ -279,6 +334,7 @@ internal static class PluginSources
         [nameof(SyncPlugin)] = [SyncPlugin],
         [nameof(RecordWithRequirements)] = [RecordWithRequirements],
         [nameof(TwoPluginsOneFile)] = [TwoPluginsOneFile],
+        [nameof(TaskInfoSource)] = [TaskInfoSource],
         [nameof(SplitAcrossFiles)] = SplitAcrossFiles,
     };
 }
