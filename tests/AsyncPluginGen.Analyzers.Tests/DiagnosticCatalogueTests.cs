@@ -146,6 +146,16 @@ public sealed partial class DiagnosticCatalogueTests
 
     [Theory]
     [MemberData(nameof(Ids))]
+    public void Readme_rule_table_lists_the_rule_with_its_severity(string id)
+    {
+        var readme = File.ReadAllLines(Path.Combine(DiagnosticsDocs, "..", "..", "README.md"));
+        var row = readme.FirstOrDefault(l => l.StartsWith($"| [{id}](docs/diagnostics/{id}.md) |", StringComparison.Ordinal));
+        Assert.True(row is not null, $"README.md's rule table has no row linking docs/diagnostics/{id}.md");
+        Assert.EndsWith($"| {Descriptor(id).DefaultSeverity} |", row, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
     public void Message_and_title_are_well_formed(string id)
     {
         var descriptor = Descriptor(id);
