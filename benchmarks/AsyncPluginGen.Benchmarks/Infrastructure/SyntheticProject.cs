@@ -1,7 +1,6 @@
 extern alias generator;
 
 using System.Collections.Immutable;
-using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,15 +14,13 @@ internal static class SyntheticProject
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
     /// <summary>
-    /// What the generator and analyzer benchmarks compile against: the .NET 8 reference assemblies (offline, as the
-    /// tests do), the AsyncPluginGen runtime, and the DI abstractions (so the generator emits the registration method).
+    /// What the generator and analyzer benchmarks compile against: the running framework's assemblies, the AsyncPluginGen
+    /// runtime, and the DI abstractions (so the generator emits the registration method). Not the .NET 8 reference
+    /// assemblies: the DI abstractions this process loads are built for the running framework, and would not unify with
+    /// .NET 8's System.Runtime (CS1705).
     /// </summary>
     public static readonly ImmutableArray<MetadataReference> ReferenceAssemblies =
-    [
-        .. Net80.References.All,
-        MetadataReference.CreateFromFile(typeof(PhaseInfo).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(IServiceCollection).Assembly.Location),
-    ];
+        [.. FrameworkAssemblies().Concat([typeof(PhaseInfo).Assembly.Location, typeof(IServiceCollection).Assembly.Location]).Distinct(StringComparer.Ordinal).Select(p => MetadataReference.CreateFromFile(p))];
 
     /// <summary>
     /// What an assembly that this process loads compiles against: the running framework's own assemblies (so the MEF
@@ -83,10 +80,10 @@ internal static class SyntheticProject
         var result = driver.GetRunResult();
         var generated = result.GeneratedTrees.Length;
         var exceptions = result.Results.Select(r => r.Exception).OfType<Exception>().ToList();
-        if (!diagnostics.IsEmpty || exceptions.Count > 0 || generated != expectedPlugins + 1)
+        if (!diagnostics.IsEmpty || exceptions.Count > 0 || generated != (expectedPlugins * 2) + 1)
         {
             throw new InvalidOperationException(
-                $"The generator produced {generated} files for {expectedPlugins} plugins (expected one each and a registry); " +
+                $"The generator produced {generated} files for {expectedPlugins} plugins (expected two each, the contract and the meta serializer, and a registry); " +
                 $"diagnostics: {string.Join("; ", diagnostics)}; exceptions: {string.Join("; ", exceptions.Select(e => e.Message))}");
         }
 
@@ -112,11 +109,16 @@ internal static class SyntheticProject
         return stream.ToArray();
     }
 
-    private static ImmutableArray<MetadataReference> CreateRuntimeReferences()
+    private static IEnumerable<string> FrameworkAssemblies()
     {
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var framework = trusted.Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDirectory, StringComparison.Ordinal));
+        return trusted.Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDirectory, StringComparison.Ordinal));
+    }
+
+    private static ImmutableArray<MetadataReference> CreateRuntimeReferences()
+    {
+        var framework = FrameworkAssemblies();
         string[] extra =
         [
             typeof(PhaseInfo).Assembly.Location,
