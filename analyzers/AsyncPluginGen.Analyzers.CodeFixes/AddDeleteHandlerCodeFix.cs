@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AsyncPluginGen.Generators.Inspection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -45,6 +46,7 @@ public sealed class AddDeleteHandlerCodeFix : CodeFixProvider
             return;
         }
 
+        var known = KnownTypes.From(model.Compilation);
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } declaration
@@ -55,7 +57,7 @@ public sealed class AddDeleteHandlerCodeFix : CodeFixProvider
             }
 
             // One action per candidate: with several cancel-like methods, the author picks the one that cancels.
-            foreach (var candidate in Candidates(type, meta))
+            foreach (var candidate in Candidates(type, meta, known))
             {
                 // The generator accepts both names; the suffix follows the convention for what the method returns.
                 var newName = candidate.ReturnsVoid ? "Delete" : "DeleteAsync";
@@ -76,9 +78,9 @@ public sealed class AddDeleteHandlerCodeFix : CodeFixProvider
             .Select(m => m.Parameters[0].Type)
             .FirstOrDefault();
 
-    private static ImmutableArray<IMethodSymbol> Candidates(INamedTypeSymbol type, ITypeSymbol meta) =>
+    private static ImmutableArray<IMethodSymbol> Candidates(INamedTypeSymbol type, ITypeSymbol meta, KnownTypes known) =>
         type.GetMembers().OfType<IMethodSymbol>()
-            .Where(m => m.MethodKind == MethodKind.Ordinary && IsCancelLikeName(m.Name) && HasDeleteShape(m, meta))
+            .Where(m => m.MethodKind == MethodKind.Ordinary && IsCancelLikeName(m.Name) && HasDeleteShape(m, meta, known))
             .ToImmutableArray();
 
     private static bool IsCancelLikeName(string name)
@@ -88,7 +90,7 @@ public sealed class AddDeleteHandlerCodeFix : CodeFixProvider
     }
 
     /// <summary>(TMeta [, DeleteReason] [, CancellationToken]) returning void, Task or ValueTask: what Delete accepts.</summary>
-    private static bool HasDeleteShape(IMethodSymbol method, ITypeSymbol meta)
+    private static bool HasDeleteShape(IMethodSymbol method, ITypeSymbol meta, KnownTypes known)
     {
         var parameters = method.Parameters;
         if (parameters.Length is < 1 or > 3 || !SymbolEqualityComparer.Default.Equals(parameters[0].Type, meta) || method.IsGenericMethod)
@@ -97,25 +99,20 @@ public sealed class AddDeleteHandlerCodeFix : CodeFixProvider
         }
 
         var index = 1;
-        if (index < parameters.Length && IsType(parameters[index].Type, "AsyncPluginGen", "DeleteReason"))
+        if (index < parameters.Length && KnownTypes.Is(parameters[index].Type, known.DeleteReason))
         {
             index++;
         }
 
-        if (index < parameters.Length && IsType(parameters[index].Type, "System.Threading", "CancellationToken"))
+        if (index < parameters.Length && KnownTypes.Is(parameters[index].Type, known.CancellationToken))
         {
             index++;
         }
 
         var returns = method.ReturnType;
-        var returnsTask = method.ReturnsVoid
-            || (returns is INamedTypeSymbol { IsGenericType: false } named
-                && (IsType(named, "System.Threading.Tasks", "Task") || IsType(named, "System.Threading.Tasks", "ValueTask")));
+        var returnsTask = method.ReturnsVoid || KnownTypes.Is(returns, known.Task) || KnownTypes.Is(returns, known.ValueTask);
         return index == parameters.Length && returnsTask;
     }
-
-    private static bool IsType(ITypeSymbol type, string ns, string name) =>
-        type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
 
     private static async Task<Solution> RenameAsync(Solution solution, IMethodSymbol method, string newName, CancellationToken cancellationToken) =>
         await Renamer.RenameSymbolAsync(solution, method, new SymbolRenameOptions(), newName, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncPluginGen.Analyzers.HotPath;
+using AsyncPluginGen.Generators.Inspection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -45,12 +46,13 @@ public sealed class MakeStatusSynchronousCodeFix : CodeFixProvider
             return;
         }
 
+        var known = KnownTypes.From(model.Compilation);
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(AsyncProperty, out var isAsync) || isAsync != "true"
                 || root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } method
                 || !method.Modifiers.Any(SyntaxKind.AsyncKeyword)
-                || UnwrappedReturnType(model, method, context.CancellationToken) is not { } phaseInfo)
+                || UnwrappedReturnType(model, known, method, context.CancellationToken) is not { } phaseInfo)
             {
                 continue;
             }
@@ -60,12 +62,11 @@ public sealed class MakeStatusSynchronousCodeFix : CodeFixProvider
     }
 
     /// <summary>The PhaseInfo type argument of a <c>Task&lt;PhaseInfo&gt;</c> or <c>ValueTask&lt;PhaseInfo&gt;</c> return type, as written.</summary>
-    private static TypeSyntax? UnwrappedReturnType(SemanticModel model, MethodDeclarationSyntax method, CancellationToken cancellationToken)
+    private static TypeSyntax? UnwrappedReturnType(SemanticModel model, KnownTypes known, MethodDeclarationSyntax method, CancellationToken cancellationToken)
     {
         if (model.GetTypeInfo(method.ReturnType, cancellationToken).Type is not INamedTypeSymbol { TypeArguments.Length: 1 } returnType
-            || returnType.OriginalDefinition.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks"
-            || returnType.OriginalDefinition.MetadataName is not ("Task`1" or "ValueTask`1")
-            || returnType.TypeArguments[0] is not { Name: "PhaseInfo", ContainingNamespace: { } ns } || ns.ToDisplayString() != "AsyncPluginGen")
+            || !(KnownTypes.Is(returnType, known.TaskOfT) || KnownTypes.Is(returnType, known.ValueTaskOfT))
+            || !KnownTypes.Is(returnType.TypeArguments[0], known.PhaseInfo))
         {
             return null;
         }

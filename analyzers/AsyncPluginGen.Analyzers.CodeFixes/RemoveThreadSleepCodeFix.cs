@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AsyncPluginGen.Analyzers.HotPath;
+using AsyncPluginGen.Generators.Inspection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -46,6 +47,7 @@ public sealed class RemoveThreadSleepCodeFix : CodeFixProvider
             return;
         }
 
+        var thread = KnownTypes.From(model.Compilation).Thread;
         foreach (var diagnostic in context.Diagnostics)
         {
             if (!diagnostic.Properties.TryGetValue(KindProperty, out var kind) || kind != ThreadSleep)
@@ -55,7 +57,7 @@ public sealed class RemoveThreadSleepCodeFix : CodeFixProvider
 
             var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<InvocationExpressionSyntax>();
             if (invocation?.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax } statement
-                || !IsThreadSleep(model, invocation, context.CancellationToken))
+                || !IsThreadSleep(model, thread, invocation, context.CancellationToken))
             {
                 continue;
             }
@@ -64,9 +66,9 @@ public sealed class RemoveThreadSleepCodeFix : CodeFixProvider
         }
     }
 
-    private static bool IsThreadSleep(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+    private static bool IsThreadSleep(SemanticModel model, INamedTypeSymbol? thread, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
         model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { Name: "Sleep", ContainingType: { } type }
-        && type.ToDisplayString() == "System.Threading.Thread";
+        && KnownTypes.Is(type, thread);
 
     private static async Task<Document> RemoveAsync(Document document, ExpressionStatementSyntax statement, CancellationToken cancellationToken)
     {

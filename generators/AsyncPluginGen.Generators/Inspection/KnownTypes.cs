@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncPluginGen.Generators.Inspection;
@@ -41,6 +43,28 @@ internal sealed class KnownTypes
         ObsoleteAttribute = Get("System.ObsoleteAttribute");
         ExperimentalAttribute = Get("System.Diagnostics.CodeAnalysis.ExperimentalAttribute");
         SetsRequiredMembersAttribute = Get("System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
+        CompilerGeneratedAttribute = Get("System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+        JsonIgnoreAttribute = Get("System.Text.Json.Serialization.JsonIgnoreAttribute");
+        JsonConstructorAttribute = Get("System.Text.Json.Serialization.JsonConstructorAttribute");
+        Guid = Get("System.Guid");
+        DateTimeOffset = Get("System.DateTimeOffset");
+        TimeSpan = Get("System.TimeSpan");
+        Uri = Get("System.Uri");
+        ListOfT = Get("System.Collections.Generic.List`1");
+        ImmutableArrayOfT = Get("System.Collections.Immutable.ImmutableArray`1");
+        DictionaryOfT = Get("System.Collections.Generic.Dictionary`2");
+        IReadOnlyDictionaryOfT = Get("System.Collections.Generic.IReadOnlyDictionary`2");
+        IAsyncDisposable = Get("System.IAsyncDisposable");
+        Thread = Get("System.Threading.Thread");
+        LiveObjects = new[]
+        {
+            Task, TaskOfT, ValueTask, ValueTaskOfT, CancellationToken,
+            Get("System.IO.Stream"), Get("System.Net.Http.HttpClient"), Get("System.Net.Http.HttpResponseMessage"), Get("System.Type"),
+            Special(SpecialType.System_IntPtr), Special(SpecialType.System_UIntPtr), Get("System.IServiceProvider"), Thread,
+        }.Where(t => t is not null).Select(t => t!).ToImmutableArray();
+
+        // A special type the compilation lacks comes back as an error type; like a missing one, it matches nothing.
+        INamedTypeSymbol? Special(SpecialType type) => compilation.GetSpecialType(type) is { TypeKind: not TypeKind.Error } found ? found : null;
     }
 
     public static KnownTypes From(Compilation compilation) => new(compilation);
@@ -102,6 +126,35 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? ExperimentalAttribute { get; }
 
     public INamedTypeSymbol? SetsRequiredMembersAttribute { get; }
+
+    public INamedTypeSymbol? CompilerGeneratedAttribute { get; }
+
+    public INamedTypeSymbol? JsonIgnoreAttribute { get; }
+
+    public INamedTypeSymbol? JsonConstructorAttribute { get; }
+
+    public INamedTypeSymbol? Guid { get; }
+
+    public INamedTypeSymbol? DateTimeOffset { get; }
+
+    public INamedTypeSymbol? TimeSpan { get; }
+
+    public INamedTypeSymbol? Uri { get; }
+
+    public INamedTypeSymbol? ListOfT { get; }
+
+    public INamedTypeSymbol? ImmutableArrayOfT { get; }
+
+    public INamedTypeSymbol? DictionaryOfT { get; }
+
+    public INamedTypeSymbol? IReadOnlyDictionaryOfT { get; }
+
+    public INamedTypeSymbol? IAsyncDisposable { get; }
+
+    public INamedTypeSymbol? Thread { get; }
+
+    /// <summary>Types that hold a live resource rather than data (a ResourceMeta must not hold one); those the compilation has.</summary>
+    public ImmutableArray<INamedTypeSymbol> LiveObjects { get; }
 
     /// <summary>Whether <paramref name="type"/> is <paramref name="known"/>, or a construction of it when it is generic.</summary>
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>

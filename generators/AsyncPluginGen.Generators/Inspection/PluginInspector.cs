@@ -117,7 +117,7 @@ internal static class PluginInspector
         var requirements = HandlerInspector.ResourceRequirements(target, problems, out var requirementsUsable);
 
         // APG0014: what the generated ResourceMeta serializer needs; a meta that cannot be serialized gets none.
-        var metaShape = MetaShapeParser.Parse(meta);
+        var metaShape = MetaShapeParser.Parse(meta, target.Known);
         if (metaShape.Reason is not null && !metaShape.HasErrorTypes)
         {
             // A type that does not compile is the compiler's to report; a guess about its shape would only add noise.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -21,36 +22,24 @@ internal sealed class MetaShapeParser
     /// </summary>
     public const int MaxNesting = 16;
 
-    private const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
-    private const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
-    private const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
-    private const string CompilerGeneratedAttribute = "System.Runtime.CompilerServices.CompilerGeneratedAttribute";
-
-    private static readonly SymbolDisplayFormat KeyFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
-    /// <summary>Types that hold a live resource rather than data.</summary>
-    private static readonly HashSet<string> LiveObjects = new(StringComparer.Ordinal)
-    {
-        "System.Threading.Tasks.Task", "System.Threading.Tasks.Task<TResult>", "System.Threading.Tasks.ValueTask", "System.Threading.Tasks.ValueTask<TResult>",
-        "System.Threading.CancellationToken", "System.IO.Stream", "System.Net.Http.HttpClient", "System.Net.Http.HttpResponseMessage",
-        "System.Type", "System.IntPtr", "System.UIntPtr", "System.IServiceProvider", "System.Threading.Thread",
-    };
-
+    private readonly KnownTypes _known;
     private readonly List<MetaShapeModel?> _shapes = new();
-    private readonly Dictionary<string, string> _shapeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<ITypeSymbol, string> _shapeNames = new(ShapeTypeComparer.Instance);
     private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal) { "Root" };
     private readonly HashSet<ITypeSymbol> _visiting = new(SymbolEqualityComparer.Default);
-    private readonly UsageScanner _usage = new();
+    private readonly UsageScanner _usage;
     private bool _hasErrorTypes;
 
-    private MetaShapeParser()
+    private MetaShapeParser(KnownTypes known)
     {
+        _known = known;
+        _usage = new UsageScanner(known);
     }
 
-    public static MetaShapeResult Parse(ITypeSymbol meta)
+    /// <summary>Inspects <paramref name="meta"/>, recognising framework types and attributes as <paramref name="known"/> resolves them in its compilation.</summary>
+    public static MetaShapeResult Parse(ITypeSymbol meta, KnownTypes known)
     {
-        var parser = new MetaShapeParser();
+        var parser = new MetaShapeParser(known);
         var reason = parser.Value(meta, 0, out var root);
         if (reason is null && parser._usage.HasObsoleteError)
         {
@@ -142,7 +131,7 @@ internal sealed class MetaShapeParser
         return null;
     }
 
-    private static MetaValueKind? Scalar(ITypeSymbol type)
+    private MetaValueKind? Scalar(ITypeSymbol type)
     {
         switch (type.SpecialType)
         {
@@ -173,10 +162,10 @@ internal sealed class MetaShapeParser
             return MetaValueKind.Bytes;
         }
 
-        return type.Is("System", "Guid") ? MetaValueKind.Guid
-            : type.Is("System", "DateTimeOffset") ? MetaValueKind.DateTimeOffset
-            : type.Is("System", "TimeSpan") ? MetaValueKind.TimeSpan
-            : type.Is("System", "Uri") ? MetaValueKind.Uri
+        return KnownTypes.Is(type, _known.Guid) ? MetaValueKind.Guid
+            : KnownTypes.Is(type, _known.DateTimeOffset) ? MetaValueKind.DateTimeOffset
+            : KnownTypes.Is(type, _known.TimeSpan) ? MetaValueKind.TimeSpan
+            : KnownTypes.Is(type, _known.Uri) ? MetaValueKind.Uri
             : null;
     }
 
@@ -198,22 +187,25 @@ internal sealed class MetaShapeParser
             return (null, null, null);
         }
 
-        switch (named.OriginalDefinition.ToDisplayString())
+        if (named.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_IReadOnlyList_T
+            || KnownTypes.Is(named, _known.ListOfT))
         {
-            case "System.Collections.Generic.List<T>":
-            case "System.Collections.Generic.IList<T>":
-            case "System.Collections.Generic.IReadOnlyList<T>":
-                return Element(MetaValueKind.List, named.TypeArguments[0], depth);
-            case "System.Collections.Immutable.ImmutableArray<T>":
-                return Element(MetaValueKind.ImmutableArray, named.TypeArguments[0], depth);
-            case "System.Collections.Generic.Dictionary<TKey, TValue>":
-            case "System.Collections.Generic.IReadOnlyDictionary<TKey, TValue>":
-                return named.TypeArguments[0].SpecialType == SpecialType.System_String
-                    ? Element(MetaValueKind.Dictionary, named.TypeArguments[1], depth)
-                    : (null, null, $"'{type.ToDisplayString()}' has keys that are not strings; JSON object keys are strings");
-            default:
-                return (null, null, null);
+            return Element(MetaValueKind.List, named.TypeArguments[0], depth);
         }
+
+        if (KnownTypes.Is(named, _known.ImmutableArrayOfT))
+        {
+            return Element(MetaValueKind.ImmutableArray, named.TypeArguments[0], depth);
+        }
+
+        if (KnownTypes.Is(named, _known.DictionaryOfT) || KnownTypes.Is(named, _known.IReadOnlyDictionaryOfT))
+        {
+            return named.TypeArguments[0].SpecialType == SpecialType.System_String
+                ? Element(MetaValueKind.Dictionary, named.TypeArguments[1], depth)
+                : (null, null, $"'{type.ToDisplayString()}' has keys that are not strings; JSON object keys are strings");
+        }
+
+        return (null, null, null);
     }
 
     private (MetaValueKind?, MetaValueModel?, string?) Element(MetaValueKind kind, ITypeSymbol element, int depth)
@@ -224,8 +216,7 @@ internal sealed class MetaShapeParser
 
     private string AddCollection(ITypeSymbol type, MetaValueKind kind, MetaValueModel element)
     {
-        var key = Key(type);
-        if (_shapeNames.TryGetValue(key, out var existing))
+        if (_shapeNames.TryGetValue(type, out var existing))
         {
             return existing;
         }
@@ -238,7 +229,7 @@ internal sealed class MetaShapeParser
             _ => "",
         };
         var name = UniqueName(prefix + NameOf(element) + (kind == MetaValueKind.Array ? "Array" : ""));
-        _shapeNames.Add(key, name);
+        _shapeNames.Add(type, name);
         _shapes.Add(new MetaShapeModel(name, kind, type.ToTypeName(), type.ToDisplayString(), type.IsValueType, false, element, EquatableArray<MetaMemberModel>.Empty));
         return name;
     }
@@ -308,8 +299,7 @@ internal sealed class MetaShapeParser
     private string? Object(INamedTypeSymbol type, string display, int depth, out string? shape)
     {
         shape = null;
-        var key = Key(type);
-        if (_shapeNames.TryGetValue(key, out var existing))
+        if (_shapeNames.TryGetValue(type, out var existing))
         {
             // Already described (the same record in two members); a type still being described refers to itself.
             if (_visiting.Contains(type))
@@ -329,7 +319,7 @@ internal sealed class MetaShapeParser
 
         _usage.Add(constructor);
         var name = UniqueName(SafeName(type.Name) + string.Concat(type.TypeArguments.Select(a => "Of" + SafeName(a.Name))));
-        _shapeNames.Add(key, name);
+        _shapeNames.Add(type, name);
         var slot = _shapes.Count;
         _shapes.Add(null);
         _visiting.Add(type);
@@ -351,7 +341,7 @@ internal sealed class MetaShapeParser
         }
     }
 
-    private static IMethodSymbol? Constructor(INamedTypeSymbol type, string display, out string? reason)
+    private IMethodSymbol? Constructor(INamedTypeSymbol type, string display, out string? reason)
     {
         reason = null;
         var candidates = type.InstanceConstructors
@@ -363,7 +353,7 @@ internal sealed class MetaShapeParser
             return null;
         }
 
-        var marked = candidates.Where(c => c.HasAttribute(JsonConstructorAttribute)).ToList();
+        var marked = candidates.Where(c => KnownTypes.HasAttribute(c, _known.JsonConstructorAttribute)).ToList();
         if (marked.Count > 0)
         {
             candidates = marked;
@@ -406,7 +396,7 @@ internal sealed class MetaShapeParser
             parameters[property] = (parameter, i);
         }
 
-        var setsRequired = constructor.HasAttribute(SetsRequiredMembersAttribute);
+        var setsRequired = KnownTypes.HasAttribute(constructor, _known.SetsRequiredMembersAttribute);
         var members = new List<MetaMemberModel>();
         var jsonNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in properties)
@@ -504,7 +494,7 @@ internal sealed class MetaShapeParser
     }
 
     /// <summary>Public instance properties with a public getter, base types first, the most derived declaration of each name.</summary>
-    private static List<IPropertySymbol> Properties(INamedTypeSymbol type)
+    private List<IPropertySymbol> Properties(INamedTypeSymbol type)
     {
         var levels = new List<List<IPropertySymbol>>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -515,7 +505,7 @@ internal sealed class MetaShapeParser
             {
                 if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
                     || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || property.ReturnsByRef || property.ReturnsByRefReadonly
-                    || !seen.Add(property.Name) || property.HasAttribute(JsonIgnoreAttribute))
+                    || !seen.Add(property.Name) || KnownTypes.HasAttribute(property, _known.JsonIgnoreAttribute))
                 {
                     continue;
                 }
@@ -533,19 +523,19 @@ internal sealed class MetaShapeParser
     /// Whether a property without setter stores its own value. In source an auto-property has a backing field; from
     /// metadata, where private fields are not visible, its getter is [CompilerGenerated]. A getter body computes.
     /// </summary>
-    private static bool IsAutoProperty(IPropertySymbol property) =>
+    private bool IsAutoProperty(IPropertySymbol property) =>
         property.ContainingType.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property))
-        || property.GetMethod?.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == CompilerGeneratedAttribute) == true;
+        || (property.GetMethod is { } getter && KnownTypes.HasAttribute(getter, _known.CompilerGeneratedAttribute));
 
     /// <summary>The first public instance field, base types included, that is not [JsonIgnore]; the serializer skips fields.</summary>
-    private static IFieldSymbol? PublicField(INamedTypeSymbol type)
+    private IFieldSymbol? PublicField(INamedTypeSymbol type)
     {
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
         {
             foreach (var field in current.GetMembers().OfType<IFieldSymbol>())
             {
                 if (!field.IsStatic && !field.IsConst && !field.IsImplicitlyDeclared && field.DeclaredAccessibility == Accessibility.Public
-                    && field.AssociatedSymbol is null && !field.HasAttribute(JsonIgnoreAttribute))
+                    && field.AssociatedSymbol is null && !KnownTypes.HasAttribute(field, _known.JsonIgnoreAttribute))
                 {
                     return field;
                 }
@@ -568,17 +558,17 @@ internal sealed class MetaShapeParser
     private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
         type.IsRecord && constructor.Parameters.Length == 1 && constructor.Parameters[0].Type.SameType(type);
 
-    private static bool IsLiveObject(ITypeSymbol type)
+    private bool IsLiveObject(ITypeSymbol type)
     {
-        if (LiveObjects.Contains(type.OriginalDefinition.ToDisplayString())
-            || type.AllInterfaces.Any(i => i.ToDisplayString() is "System.IDisposable" or "System.IAsyncDisposable"))
+        if (IsLiveObjectType(type)
+            || type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable || KnownTypes.Is(i, _known.IAsyncDisposable)))
         {
             return true;
         }
 
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (LiveObjects.Contains(current.OriginalDefinition.ToDisplayString()))
+            if (IsLiveObjectType(current))
             {
                 return true;
             }
@@ -586,6 +576,8 @@ internal sealed class MetaShapeParser
 
         return false;
     }
+
+    private bool IsLiveObjectType(ITypeSymbol type) => _known.LiveObjects.Any(live => KnownTypes.Is(type, live));
 
     private static bool IsCollectionType(ITypeSymbol type) =>
         type.SpecialType == SpecialType.System_Collections_IEnumerable
@@ -616,7 +608,6 @@ internal sealed class MetaShapeParser
         _ => false,
     };
 
-    private static string Key(ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(KeyFormat);
 
     private static string NameOf(MetaValueModel value)
     {
@@ -636,5 +627,32 @@ internal sealed class MetaShapeParser
         }
 
         return unique;
+    }
+
+    /// <summary>
+    /// When two types share one shape: the same type, with the same nullability wherever one is nested in it (type
+    /// arguments, array elements), read as <see cref="Value"/> reads it: a reference type may be null unless it is
+    /// annotated not to be, so oblivious counts as nullable. The outermost nullability belongs to the member, not the shape.
+    /// </summary>
+    private sealed class ShapeTypeComparer : IEqualityComparer<ITypeSymbol>
+    {
+        public static readonly ShapeTypeComparer Instance = new();
+
+        public bool Equals(ITypeSymbol? x, ITypeSymbol? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && SymbolEqualityComparer.Default.Equals(x, y) && SameNested(x, y));
+
+        public int GetHashCode(ITypeSymbol type) => SymbolEqualityComparer.Default.GetHashCode(type);
+
+        private static bool SameNested(ITypeSymbol x, ITypeSymbol y) => (x, y) switch
+        {
+            (IArrayTypeSymbol a, IArrayTypeSymbol b) => Same(a.ElementType, b.ElementType),
+            (INamedTypeSymbol a, INamedTypeSymbol b) => a.TypeArguments.Zip(b.TypeArguments, Same).All(same => same)
+                && (a.ContainingType is null || b.ContainingType is null || SameNested(a.ContainingType, b.ContainingType)),
+            _ => true,
+        };
+
+        private static bool Same(ITypeSymbol x, ITypeSymbol y) => MayBeNull(x) == MayBeNull(y) && SameNested(x, y);
+
+        private static bool MayBeNull(ITypeSymbol type) => !type.IsValueType && type.NullableAnnotation != NullableAnnotation.NotAnnotated;
     }
 }

@@ -41,29 +41,6 @@ internal static class SymbolExtensions
     /// <summary>The fully qualified name with <c>global::</c>, without nullable annotations.</summary>
     public static string ToTypeName(this ITypeSymbol type) => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat);
 
-    /// <summary>Whether <paramref name="type"/> is the runtime or BCL type with the given namespace and metadata name.</summary>
-    public static bool Is(this ITypeSymbol? type, string @namespace, string metadataName)
-    {
-        if (type is not INamedTypeSymbol named)
-        {
-            return false;
-        }
-
-        var definition = named.OriginalDefinition;
-        return definition.ContainingType is null
-            && definition.MetadataName == metadataName
-            && definition.ContainingNamespace?.ToDisplayString() == @namespace;
-    }
-
-    public static bool IsRuntimeType(this ITypeSymbol? type, string metadataName) => type.Is(KnownNames.RuntimeNamespace, metadataName);
-
-    public static bool IsCancellationToken(this ITypeSymbol? type) => type.Is("System.Threading", "CancellationToken");
-
-    public static bool HasAttribute(this ISymbol symbol, string fullName) => symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == fullName);
-
-    public static AttributeData? GetAttribute(this ISymbol symbol, string fullName) =>
-        symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == fullName);
-
     public static bool SameType(this ITypeSymbol a, ITypeSymbol b) => SymbolEqualityComparer.Default.Equals(a, b);
 
     /// <summary>Whether the type can be named from generated code: no errors, no pointers, no type parameters, no nullable value types.</summary>

@@ -14,12 +14,9 @@ internal sealed class UsageScanner
 {
     private readonly HashSet<ISymbol> _seen = new(SymbolEqualityComparer.Default);
     private readonly SortedSet<string> _experimental = new(System.StringComparer.Ordinal);
-    private readonly KnownTypes? _known;
+    private readonly KnownTypes _known;
 
     public UsageScanner(KnownTypes known) => _known = known;
-
-    /// <summary>For callers without the compilation at hand (the meta-shape parser): attributes are recognised by their full names.</summary>
-    public UsageScanner() => _known = null;
 
     public bool HasObsoleteError => ObsoleteError is not null;
 
@@ -37,14 +34,14 @@ internal sealed class UsageScanner
 
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (_known is null ? attribute.AttributeClass.Is("System", "ObsoleteAttribute") : KnownTypes.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
+            if (KnownTypes.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
             {
                 if (ObsoleteError is null && attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true)
                 {
                     ObsoleteError = symbol;
                 }
             }
-            else if ((_known is null ? attribute.AttributeClass.Is("System.Diagnostics.CodeAnalysis", "ExperimentalAttribute") : KnownTypes.Is(attribute.AttributeClass, _known.ExperimentalAttribute))
+            else if (KnownTypes.Is(attribute.AttributeClass, _known.ExperimentalAttribute)
                 && AttributeReader.TryConstructor<string>(attribute, 0, out var id) && id.Length > 0)
             {
                 _experimental.Add(id);

@@ -37,6 +37,22 @@ public sealed class ResourceMetaTests
         Verify.Diagnostic(Descriptors.ResourceMetaNotSerializable).WithLocation(1)
             .WithArguments("Job", "P", "property 'Cancel': 'System.Threading.CancellationTokenSource' is a live object, not data"));
 
+    private const string JobWithIgnoredClient = """
+        namespace MyLib { [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class JsonIgnoreAttribute : System.Attribute { } }
+        public sealed class Job { public string Id { get; set; } = ""; [IGNORE] public System.Net.Http.HttpClient? Client { get; set; } }
+
+        """;
+
+    [Fact]
+    public Task Meta_ignoring_a_live_client_with_JsonIgnore_is_fine() =>
+        Verify.VerifyAsync(WithMeta("Job", "new Job()", JobWithIgnoredClient.Replace("IGNORE", "System.Text.Json.Serialization.JsonIgnore", StringComparison.Ordinal)));
+
+    [Fact]
+    public Task A_JsonIgnoreAttribute_of_another_namespace_does_not_hide_a_live_client() => Verify.VerifyAsync(
+        WithMeta("Job", "new Job()", JobWithIgnoredClient.Replace("IGNORE", "MyLib.JsonIgnore", StringComparison.Ordinal)),
+        Verify.Diagnostic(Descriptors.ResourceMetaNotSerializable).WithLocation(1)
+            .WithArguments("Job", "P", "property 'Client': 'System.Net.Http.HttpClient?' is a live object, not data"));
+
     [Fact]
     public Task Meta_class_without_public_properties_is_reported() => Verify.VerifyAsync(
         WithMeta("Handle", "new Handle()", "public sealed class Handle { private string id = \"x\"; public override string ToString() => id; }\n"),

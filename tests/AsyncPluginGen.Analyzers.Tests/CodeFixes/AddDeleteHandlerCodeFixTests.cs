@@ -100,9 +100,21 @@ public sealed class AddDeleteHandlerCodeFixTests
     [InlineData("public ValueTask CancelAsync(QueryId meta, string why) => default;")]                            // an extra parameter
     [InlineData("public Task<bool> CancelAsync(QueryId meta, CancellationToken ct) => Task.FromResult(true);")]   // returns a value
     [InlineData("public ValueTask CancelJobAsync(QueryId meta, CancellationToken ct) => default;")]               // not a cancel-like name
+    // Types named like the runtime's, in another namespace: the fix compares symbols, not names.
+    [InlineData("public ValueTask CancelAsync(QueryId meta, MyLib.DeleteReason reason) => default;")]
+    [InlineData("public ValueTask CancelAsync(QueryId meta, MyLib.CancellationToken ct) => default;")]
+    [InlineData("public MyLib.ValueTask CancelAsync(QueryId meta) => default;")]
     public Task A_method_that_cannot_be_Delete_is_not_offered(string member)
     {
-        var source = Header + $$"""
+        var source = Header + """
+            namespace MyLib
+            {
+                public enum DeleteReason { Aborted }
+                public struct CancellationToken { }
+                public struct ValueTask { }
+            }
+
+            """ + $$"""
             [AsyncPlugin("warehouse_query")]
             [DefaultPhase(TaskPhase.Running)]
             public sealed partial class {|#0:WarehousePlugin|}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Parsing;
 using AsyncPluginGen.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -45,7 +46,7 @@ public sealed class AcceptedShapesRoundTripTests
 
         // The inspection APG0014 reports from accepts it (the parity tests show the analyzer reports exactly its reasons).
         var meta = outcome.Output.GetTypeByMetadataName("Metas.M")!;
-        Assert.Null(MetaShapeParser.Parse(meta).Reason);
+        Assert.Null(MetaShapeParser.Parse(meta, KnownTypes.From(outcome.Output)).Reason);
 
         var probe = GeneratorHarness.EmitAndLoad(outcome.Output).GetType("Metas.Probe", throwOnError: true)!;
         var original = probe.GetMethod("Sample")!.Invoke(null, null)!;
