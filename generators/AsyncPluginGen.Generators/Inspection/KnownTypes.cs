@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace AsyncPluginGen.Generators.Inspection;
@@ -11,6 +12,9 @@ namespace AsyncPluginGen.Generators.Inspection;
 /// </summary>
 internal sealed class KnownTypes
 {
+    // Weak on the compilation: the entry (and the symbols it holds) goes when the compilation does.
+    private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new();
+
     private KnownTypes(Compilation compilation)
     {
         INamedTypeSymbol? Get(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
@@ -67,7 +71,11 @@ internal sealed class KnownTypes
         INamedTypeSymbol? Special(SpecialType type) => compilation.GetSpecialType(type) is { TypeKind: not TypeKind.Error } found ? found : null;
     }
 
-    public static KnownTypes From(Compilation compilation) => new(compilation);
+    /// <summary>
+    /// The types of <paramref name="compilation"/>, resolved once per compilation: the generator inspects every plugin
+    /// class of a compilation separately, and each lookup scans every referenced assembly.
+    /// </summary>
+    public static KnownTypes From(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));
 
     public INamedTypeSymbol? AsyncPluginAttribute { get; }
 
