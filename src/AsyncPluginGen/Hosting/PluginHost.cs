@@ -141,12 +141,12 @@ public sealed class PluginHost : IAsyncDisposable
     public TaskHandle Submit(TaskContext task, TaskOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(task);
+        PluginHostOptionsValidation.ThrowIfInvalidTaskTimeout(options?.Timeout);
         ObjectDisposedException.ThrowIf(_tasks.IsClosed, this);
         var descriptor = _catalog.GetDescriptor(task.TaskType);
         var runner = _runners.Get(descriptor);
         Start();
 
-        PluginHostOptionsValidation.ThrowIfInvalidTaskTimeout(options?.Timeout);
         var timeout = options?.Timeout ?? _options.DefaultTaskTimeout;
         var record = runner.CreateRecord(task, timeout is { } t ? Time.GetUtcNow() + t : null);
         switch (_tasks.TryAdd(record))
