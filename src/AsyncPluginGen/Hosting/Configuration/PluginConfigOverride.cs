@@ -30,6 +30,9 @@ public sealed class PluginConfigOverride
     /// <summary>Consecutive Get failures tolerated.</summary>
     public int? MaxSystemFailures { get; set; }
 
+    /// <summary>This plugin's call timeouts; unset values keep <see cref="PluginHostOptions.CallTimeouts"/>.</summary>
+    public CallTimeoutsOverride CallTimeouts { get; set; } = new();
+
     /// <summary>Quotas by namespace; replace the declared quota of each namespace named.</summary>
     public Dictionary<string, int> ResourceQuotas { get; set; } = new(StringComparer.Ordinal);
 

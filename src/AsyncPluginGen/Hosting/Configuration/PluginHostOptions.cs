@@ -33,6 +33,12 @@ public sealed class PluginHostOptions
     /// <summary>Retries of a Delete on abort or cleanup; Delete is attempted at least once.</summary>
     public RetryPolicy DeleteRetries { get; set; } = new() { MaxAttempts = 6 };
 
+    /// <summary>
+    /// How long one remote call may take, per operation (defaults: Create 60 s, Get 30 s, Delete 60 s, Do 5 minutes);
+    /// each allowed <see cref="CallTimeouts.Range"/>. Overridden per plugin by <see cref="PluginConfigOverride.CallTimeouts"/>.
+    /// </summary>
+    public CallTimeouts CallTimeouts { get; set; } = new();
+
     /// <summary>The timeout of tasks submitted without one; null (the default) for none. Allowed <see cref="TaskTimeoutRange"/>.</summary>
     public TimeSpan? DefaultTaskTimeout { get; set; }
 

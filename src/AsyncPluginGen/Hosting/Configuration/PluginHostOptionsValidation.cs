@@ -23,6 +23,7 @@ internal static class PluginHostOptionsValidation
 
         CheckRetries(nameof(PluginHostOptions.CreateRetries), options.CreateRetries, errors);
         CheckRetries(nameof(PluginHostOptions.DeleteRetries), options.DeleteRetries, errors);
+        CheckCallTimeouts(options, errors);
         var problems = errors.Select(error => $"PluginHostOptions.{error}").ToList();
         CheckPlugins(options, catalog, problems);
         return problems;
@@ -102,6 +103,54 @@ internal static class PluginHostOptionsValidation
                 $"{name}.{nameof(RetryPolicy.InitialDelay)}",
                 policy.InitialDelay.ToString("c", CultureInfo.InvariantCulture),
                 $"0–{policy.MaxDelay.ToString("c", CultureInfo.InvariantCulture)} ({name}.{nameof(RetryPolicy.MaxDelay)})"));
+        }
+    }
+
+    /// <summary>A plugin's call timeouts: the host's, with the plugin's override, if any, applied.</summary>
+    /// <param name="options">The (valid) options.</param>
+    /// <param name="pluginId">The plugin.</param>
+    /// <returns>A copy: later changes to the options do not reach the host.</returns>
+    public static CallTimeouts EffectiveCallTimeouts(PluginHostOptions options, string pluginId) =>
+        options.Plugins.TryGetValue(pluginId, out var overrides) && overrides?.CallTimeouts is { } timeouts
+            ? timeouts.ApplyTo(options.CallTimeouts)
+            : options.CallTimeouts.Clone();
+
+    private static void CheckCallTimeouts(PluginHostOptions options, List<PluginConfigError> errors)
+    {
+        const string name = nameof(PluginHostOptions.CallTimeouts);
+        if (options.CallTimeouts is not { } timeouts)
+        {
+            errors.Add(new PluginConfigError(name, "null", "a CallTimeouts (remove the setting to keep the defaults)"));
+        }
+        else
+        {
+            CallTimeouts.Range.Check($"{name}.{nameof(CallTimeouts.Create)}", timeouts.Create, errors);
+            CallTimeouts.Range.Check($"{name}.{nameof(CallTimeouts.Get)}", timeouts.Get, errors);
+            CallTimeouts.Range.Check($"{name}.{nameof(CallTimeouts.Delete)}", timeouts.Delete, errors);
+            CallTimeouts.Range.Check($"{name}.{nameof(CallTimeouts.Do)}", timeouts.Do, errors);
+        }
+
+        foreach (var (id, overrides) in options.Plugins ?? [])
+        {
+            var field = $"{nameof(PluginHostOptions.Plugins)}:{id}:{name}";
+            if (overrides?.CallTimeouts is not { } pluginTimeouts)
+            {
+                errors.Add(new PluginConfigError(field, "null", "a CallTimeoutsOverride (remove the setting to keep the host's timeouts)"));
+                continue;
+            }
+
+            CheckOverride($"{field}:{nameof(CallTimeouts.Create)}", pluginTimeouts.Create, errors);
+            CheckOverride($"{field}:{nameof(CallTimeouts.Get)}", pluginTimeouts.Get, errors);
+            CheckOverride($"{field}:{nameof(CallTimeouts.Delete)}", pluginTimeouts.Delete, errors);
+            CheckOverride($"{field}:{nameof(CallTimeouts.Do)}", pluginTimeouts.Do, errors);
+        }
+    }
+
+    private static void CheckOverride(string field, TimeSpan? value, List<PluginConfigError> errors)
+    {
+        if (value is { } timeout)
+        {
+            CallTimeouts.Range.Check(field, timeout, errors);
         }
     }
 

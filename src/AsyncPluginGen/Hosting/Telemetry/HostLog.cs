@@ -34,4 +34,7 @@ internal static partial class HostLog
 
     [LoggerMessage(10, LogLevel.Error, "A phase observer threw for task {Task}")]
     public static partial void ObserverFailed(ILogger logger, Exception exception, string task);
+
+    [LoggerMessage(11, LogLevel.Warning, "A {Operation} call of plugin {Plugin} for task {Task} failed after the host stopped waiting for it (time-out or interrupt)")]
+    public static partial void AbandonedCallFailed(ILogger logger, Exception exception, string operation, string plugin, string task);
 }

@@ -11,11 +11,13 @@ internal sealed class RemoteCalls : IAsyncDisposable
 {
     private readonly HostContext _host;
     private readonly string _pluginId;
+    private readonly CallTimeouts _timeouts;
 
     public RemoteCalls(HostContext host, PluginConfig config, string pluginId)
     {
         _host = host;
         _pluginId = pluginId;
+        _timeouts = PluginHostOptionsValidation.EffectiveCallTimeouts(host.Options, pluginId);
         var now = host.Time.GetUtcNow();
         Reads = new ClockedTokenBucket(config.ReadRateLimiter, now, () => host.Metrics.Throttled(pluginId, "read"));
         Writes = new ClockedTokenBucket(config.WriteRateLimiter, now, () => host.Metrics.Throttled(pluginId, "write"));
@@ -32,7 +34,12 @@ internal sealed class RemoteCalls : IAsyncDisposable
         Writes.Refill(now);
     }
 
-    /// <summary>Takes a permit, then calls <paramref name="call"/> within a span, measured.</summary>
+    /// <summary>
+    /// Takes a permit, then calls <paramref name="call"/> within a span, measured, for at most the operation's call
+    /// timeout: the call's token is cancelled then, and the worker stops waiting even when the plugin ignores it (the
+    /// abandoned call's failure is logged when it comes). A read of a task that may be interrupted is interruptible: an
+    /// abort or deadline cancels its permit wait and its call, so the task's Delete never waits for a hung read.
+    /// </summary>
     /// <param name="operation">Which call.</param>
     /// <param name="record">The task (the span's tags; its interrupt is checked after the permit).</param>
     /// <param name="state">Passed to <paramref name="call"/>, so callers need no closure.</param>
@@ -48,6 +55,41 @@ internal sealed class RemoteCalls : IAsyncDisposable
         CancellationToken token,
         bool skipIfInterrupted = true)
     {
+        if (!skipIfInterrupted || operation.Writes)
+        {
+            return await InvokeCoreAsync(operation, record, state, call, token, skipIfInterrupted).ConfigureAwait(false);
+        }
+
+        using var interruptible = CancellationTokenSource.CreateLinkedTokenSource(token);
+        if (!record.TryEnterInterruptibleCall(interruptible))
+        {
+            return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
+        }
+
+        try
+        {
+            return await InvokeCoreAsync(operation, record, state, call, interruptible.Token, skipIfInterrupted).ConfigureAwait(false);
+        }
+        finally
+        {
+            record.ExitInterruptibleCall();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Reads.DisposeAsync().ConfigureAwait(false);
+        await Writes.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask<CallOutcome<T>> InvokeCoreAsync<T, TState>(
+        RemoteOperation operation,
+        TaskRecord record,
+        TState state,
+        Func<TState, CancellationToken, ValueTask<T>> call,
+        CancellationToken token,
+        bool skipIfInterrupted)
+    {
         try
         {
             await (operation.Writes ? Writes : Reads).AcquireAsync(token).ConfigureAwait(false);
@@ -62,18 +104,40 @@ internal sealed class RemoteCalls : IAsyncDisposable
             return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
         }
 
+        var limit = _timeouts.For(operation);
         var activity = operation.Span is { } span ? HostActivity.Start(span, _pluginId, record) : null;
         var started = _host.Time.GetTimestamp();
+        var timeout = new CancellationTokenSource(limit, _host.Time);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+        Task<T>? pending = null;
         try
         {
-            var value = await call(state, token).ConfigureAwait(false);
+            var running = call(state, linked.Token);
+            T value;
+            if (running.IsCompletedSuccessfully)
+            {
+                value = running.Result;
+            }
+            else
+            {
+                pending = running.AsTask();
+                value = await pending.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+
             Measure(operation, record, started, null);
             return new CallOutcome<T>(CallResult.Succeeded, value, null, activity);
         }
         catch (Exception exception) when (!_host.Stopping.IsCancellationRequested)
         {
-            var result = Classify(exception, token);
-            Measure(operation, record, started, result == CallResult.Permanent ? ((PermanentTaskFailureException)exception).Code : PluginRunnerErrors.Code(exception));
+            var timedOut = timeout.IsCancellationRequested && !token.IsCancellationRequested;
+            if (timedOut)
+            {
+                exception = new TimeoutException($"The {operation.Timeout} call of plugin '{_pluginId}' did not complete within its timeout of {limit}.", exception);
+                activity?.SetTag("asyncplugin.timed_out", true);
+            }
+
+            var result = timedOut ? CallResult.Transient : Classify(exception, token);
+            Measure(operation, record, started, timedOut ? "timeout" : result == CallResult.Permanent ? ((PermanentTaskFailureException)exception).Code : PluginRunnerErrors.Code(exception));
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             return new CallOutcome<T>(result, default, exception, activity);
         }
@@ -82,12 +146,41 @@ internal sealed class RemoteCalls : IAsyncDisposable
             activity?.Dispose();
             throw;
         }
+        finally
+        {
+            if (pending is { IsCompleted: false })
+            {
+                Abandon(pending, operation, record, linked, timeout);
+            }
+            else
+            {
+                linked.Dispose();
+                timeout.Dispose();
+            }
+        }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// The worker stopped waiting for <paramref name="pending"/> (time-out, interrupt, host stop): its sources stay alive
+    /// until it ends, and its failure, if any, is observed and logged.
+    /// </summary>
+    private void Abandon<T>(Task<T> pending, RemoteOperation operation, TaskRecord record, CancellationTokenSource linked, CancellationTokenSource timeout)
     {
-        await Reads.DisposeAsync().ConfigureAwait(false);
-        await Writes.DisposeAsync().ConfigureAwait(false);
+        pending.ContinueWith(
+            static (ended, state) =>
+            {
+                var (self, operation, task, linked, timeout) = ((RemoteCalls, RemoteOperation, string, CancellationTokenSource, CancellationTokenSource))state!;
+                linked.Dispose();
+                timeout.Dispose();
+                if (ended.Exception is { } exception && exception.GetBaseException() is not OperationCanceledException)
+                {
+                    HostLog.AbandonedCallFailed(self._host.Logger, exception.GetBaseException(), operation.Timeout.ToString(), self._pluginId, task);
+                }
+            },
+            (this, operation, record.Task.UniqueName, linked, timeout),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     private CallResult Classify(Exception exception, CancellationToken token) => exception switch

@@ -13,11 +13,15 @@ namespace AsyncPluginGen.Hosting;
 /// </summary>
 internal abstract class TaskRecord
 {
+    private const int ClaimIdle = 0;
+    private const int ClaimQueued = 1;
+    private const int ClaimRunning = 2;
     private readonly TaskCompletionSource<TaskResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _deadlineTicks;
     private PhaseInfo _phase = PhaseInfo.NotReady("submitted");
     private volatile PluginState _state;
     private TaskInterrupt _interrupt;
+    private CancellationTokenSource? _interruptibleCall;
     private List<Channel<PhaseEvent>>? _watchers;
     private long _retryAtTicks;
     private int _attempts;
@@ -98,6 +102,7 @@ internal abstract class TaskRecord
     /// <summary>Records an interrupt; false when the task already ended.</summary>
     public bool TryInterrupt(TaskInterrupt interrupt)
     {
+        CancellationTokenSource? call;
         lock (this)
         {
             if (IsFinished)
@@ -106,10 +111,50 @@ internal abstract class TaskRecord
             }
 
             _interrupt |= interrupt;
+            call = _interruptibleCall;
+            _interruptibleCall = null;
+        }
+
+        try
+        {
+            // Outside the lock: Cancel runs the plugin's callbacks. The worker stops waiting for the call and releases
+            // the claim, so the interrupt's Delete does not wait for a hung read.
+            call?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call ended meanwhile.
         }
 
         OnInterrupted();
         return true;
+    }
+
+    /// <summary>
+    /// The claim holder starts a call an interrupt cancels (a Get): <paramref name="call"/> is cancelled by the next
+    /// interrupt. False, and nothing registered, when the task is already interrupted or ended.
+    /// </summary>
+    public bool TryEnterInterruptibleCall(CancellationTokenSource call)
+    {
+        lock (this)
+        {
+            if (IsFinished || _interrupt != TaskInterrupt.None)
+            {
+                return false;
+            }
+
+            _interruptibleCall = call;
+            return true;
+        }
+    }
+
+    /// <summary>The interruptible call ended; its source may be disposed once this returns.</summary>
+    public void ExitInterruptibleCall()
+    {
+        lock (this)
+        {
+            _interruptibleCall = null;
+        }
     }
 
     /// <summary>Moves the published state forward (NotStarted → AllocationTokenAcquired → ResourcesCreated).</summary>
@@ -200,23 +245,30 @@ internal abstract class TaskRecord
     public void Fail(Exception exception) => _completion.TrySetException(exception);
 
     // ---- The work queue's claim (interlocked: taken on every schedule, never blocking) ----
+    // Idle → Queued (scheduled: in a lane of the work queue) → Running (a worker, or a batch poll, holds it) → Idle.
 
     /// <summary>Marks that something happened; then claims the record for one worker. False: a worker already has it.</summary>
     public bool MarkDirtyAndClaim()
     {
         Volatile.Write(ref _dirty, 1);
-        return Interlocked.CompareExchange(ref _claimed, 1, 0) == 0;
+        return Interlocked.CompareExchange(ref _claimed, ClaimQueued, ClaimIdle) == ClaimIdle;
     }
 
     /// <summary>Claims the record without marking it (a batch poll takes only idle records).</summary>
-    public bool TryClaim() => Interlocked.CompareExchange(ref _claimed, 1, 0) == 0;
+    public bool TryClaim() => Interlocked.CompareExchange(ref _claimed, ClaimRunning, ClaimIdle) == ClaimIdle;
+
+    /// <summary>Whether the record waits in the work queue, claimed but not yet taken by a worker.</summary>
+    public bool IsQueued => Volatile.Read(ref _claimed) == ClaimQueued;
+
+    /// <summary>A worker takes the queued record; false when another entry of it was taken already.</summary>
+    public bool TryStartQueued() => Interlocked.CompareExchange(ref _claimed, ClaimRunning, ClaimQueued) == ClaimQueued;
 
     public void ClearDirty() => Volatile.Write(ref _dirty, 0);
 
     /// <summary>Releases the claim; true when something happened meanwhile and the record must run again.</summary>
     public bool ReleaseClaim()
     {
-        Volatile.Write(ref _claimed, 0);
+        Volatile.Write(ref _claimed, ClaimIdle);
         return Volatile.Read(ref _dirty) == 1 && !IsFinished;
     }
 
