@@ -24,6 +24,10 @@ public sealed class OptionsValidationTests
         { o => o.DeleteRetries = new RetryPolicy { InitialDelay = TimeSpan.FromMinutes(5), MaxDelay = TimeSpan.FromMinutes(1) }, "DeleteRetries.InitialDelay is 00:05:00, but it must be within 0–00:01:00" },
         { o => o.CreateRetries = new RetryPolicy { MaxAttempts = 1_001 }, "CreateRetries.MaxAttempts is 1001, but it must be within 1–1000" },
         { o => o.CreateRetries = null!, "CreateRetries is null" },
+        { o => o.CallTimeouts.Get = TimeSpan.Zero, "CallTimeouts.Get is 00:00:00, but it must be within" },
+        { o => o.CallTimeouts.Do = TimeSpan.FromHours(2), "CallTimeouts.Do is 02:00:00, but it must be within" },
+        { o => o.CallTimeouts = null!, "CallTimeouts is null" },
+        { o => o.Plugins[ScriptedPlugin.Id] = new PluginConfigOverride { CallTimeouts = { Delete = TimeSpan.FromMilliseconds(-1) } }, "Plugins:Scripted:CallTimeouts:Delete is -00:00:00.0010000, but it must be within" },
     };
 
     [Theory]
