@@ -12,8 +12,8 @@ public sealed class TaskExecutionIdNameTests
         var first = new TaskExecutionId("a-b", "c", "e", "n");
         var second = new TaskExecutionId("a", "b-c", "e", "n");
 
-        Assert.Equal("a%2Db-c-e-n-0", first.GeneratedName);
-        Assert.Equal("a-b%2Dc-e-n-0", second.GeneratedName);
+        Assert.Equal("a--b-c-e-n-0", first.GeneratedName);
+        Assert.Equal("a-b--c-e-n-0", second.GeneratedName);
         Assert.NotEqual(first.GeneratedName, second.GeneratedName);
         Assert.NotEqual(new TaskContext("t", first).UniqueName, new TaskContext("t", second).UniqueName);
     }
@@ -23,18 +23,17 @@ public sealed class TaskExecutionIdNameTests
     [InlineData("project", "development", "exec1", "n0", 12, "project-development-exec1-n0-12")]
     [InlineData("my_project", "prod.eu", "Run 7", "dn0_start/node", 1, "my_project-prod.eu-Run 7-dn0_start/node-1")]
     [InlineData("projé", "dév", "exécution", "nœud😀", 0, "projé-dév-exécution-nœud😀-0")]
+    [InlineData("p", "d", "100%", "%2D", 3, "p-d-100%-%2D-3")]
     public void PartsWithoutSeparatorOrEscape_AreJoinedAsBefore(string project, string domain, string execution, string node, int attempt, string expected)
     {
         Assert.Equal(expected, new TaskExecutionId(project, domain, execution, node, attempt).GeneratedName);
     }
 
     [Theory]
-    [InlineData("exec-1", "n0", "p-d-exec%2D1-n0-0")]
-    [InlineData("e", "n0-0-dn1", "p-d-e-n0%2D0%2Ddn1-0")]
-    [InlineData("100%", "n", "p-d-100%25-n-0")]
-    [InlineData("%2D", "n", "p-d-%252D-n-0")]
-    [InlineData("-", "--", "p-d-%2D-%2D%2D-0")]
-    public void SeparatorAndEscape_AreEscapedInsideParts(string execution, string node, string expected)
+    [InlineData("exec-1", "n0", "p-d-exec--1-n0-0")]
+    [InlineData("e", "n0-0-dn1", "p-d-e-n0--0--dn1-0")]
+    [InlineData("a--b", "c---d", "p-d-a----b-c------d-0")]
+    public void SeparatorInsideAPart_IsDoubled(string execution, string node, string expected)
     {
         Assert.Equal(expected, new TaskExecutionId("p", "d", execution, node).GeneratedName);
     }
@@ -42,8 +41,8 @@ public sealed class TaskExecutionIdNameTests
     [Fact]
     public void Names_AreInjective_OverManyRandomIdentities()
     {
-        // Parts drawn from a tiny alphabet rich in '-', '%' and the characters of "2D"/"25", so near-collisions abound.
-        const string alphabet = "-%2D5da";
+        // Parts drawn from a tiny alphabet rich in '-', so near-collisions abound.
+        const string alphabet = "--ab";
         var random = new Random(13);
         var identities = new HashSet<TaskExecutionId>();
         var names = new Dictionary<string, TaskExecutionId>(StringComparer.Ordinal);
@@ -64,10 +63,11 @@ public sealed class TaskExecutionIdNameTests
 
         string Part()
         {
-            var chars = new char[random.Next(1, 6)];
+            var chars = new char[random.Next(1, 7)];
             for (var c = 0; c < chars.Length; c++)
             {
-                chars[c] = alphabet[random.Next(alphabet.Length)];
+                // A part may not begin or end with '-'.
+                chars[c] = c == 0 || c == chars.Length - 1 ? "ab"[random.Next(2)] : alphabet[random.Next(alphabet.Length)];
             }
 
             return new string(chars);
@@ -79,7 +79,7 @@ public sealed class TaskExecutionIdNameTests
     [Fact]
     public void WorstCaseName_StaysWithinTheDocumentedLength()
     {
-        var part = new string('-', TaskExecutionId.MaxPartLength);
+        var part = "a" + new string('-', TaskExecutionId.MaxPartLength - 2) + "a";
         var name = new TaskExecutionId(part, part, part, part, int.MaxValue).GeneratedName;
 
         Assert.Equal(TaskExecutionId.MaxGeneratedNameLength, name.Length);
@@ -90,6 +90,9 @@ public sealed class TaskExecutionIdNameTests
     [InlineData(nameof(TaskExecutionId.Domain), "  ", "must not be empty or white space")]
     [InlineData(nameof(TaskExecutionId.ExecutionName), "exec\n1", "control character U+000A at index 4")]
     [InlineData(nameof(TaskExecutionId.NodeId), "n\u00850", "control character U+0085 at index 1")]
+    [InlineData(nameof(TaskExecutionId.NodeId), "-n0", "must not begin or end with '-'")]
+    [InlineData(nameof(TaskExecutionId.ExecutionName), "exec-", "must not begin or end with '-'")]
+    [InlineData(nameof(TaskExecutionId.Domain), "-", "must not begin or end with '-'")]
     public void InvalidPart_ThrowsNamingPartValueAndRule(string part, string value, string rule)
     {
         var ex = Assert.Throws<ArgumentException>(() => With(part, value));
@@ -192,37 +195,31 @@ public sealed class TaskExecutionIdNameTests
         };
     }
 
-    /// <summary>The inverse of the naming rule, written independently of it: split on '-', then unescape each part.</summary>
+    /// <summary>The inverse of the naming rule, written independently of it: a lone '-' separates, a doubled one is a '-' of a part.</summary>
     private static TaskExecutionId Decode(string name)
     {
-        var fields = name.Split('-');
-        Assert.Equal(5, fields.Length);
-        return new TaskExecutionId(
-            Unescape(fields[0]), Unescape(fields[1]), Unescape(fields[2]), Unescape(fields[3]),
-            int.Parse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture));
-
-        static string Unescape(string field)
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
         {
-            var text = new StringBuilder(field.Length);
-            for (var i = 0; i < field.Length; i++)
+            if (name[i] != '-')
             {
-                if (field[i] != '%')
-                {
-                    text.Append(field[i]);
-                    continue;
-                }
-
-                var code = field.Substring(i + 1, 2);
-                text.Append(code switch
-                {
-                    "2D" => '-',
-                    "25" => '%',
-                    _ => throw new FormatException($"unexpected escape %{code} in {field}"),
-                });
-                i += 2;
+                field.Append(name[i]);
             }
-
-            return text.ToString();
+            else if (i + 1 < name.Length && name[i + 1] == '-')
+            {
+                field.Append('-');
+                i++;
+            }
+            else
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
         }
+
+        fields.Add(field.ToString());
+        Assert.Equal(5, fields.Count);
+        return new TaskExecutionId(fields[0], fields[1], fields[2], fields[3], int.Parse(fields[4], NumberStyles.None, CultureInfo.InvariantCulture));
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,14 +12,15 @@ namespace AsyncPluginGen;
 /// <remarks>
 /// <para>
 /// Every part is validated when it is set (by the constructor or by <see langword="with"/>): the four text parts are
-/// not empty or white space, at most <see cref="MaxPartLength"/> characters, without control characters and without
-/// unpaired surrogates; <paramref name="RetryAttempt"/> is not negative. A violation is an
+/// not empty or white space, at most <see cref="MaxPartLength"/> characters, do not begin or end with <c>-</c>, and
+/// hold no control characters and no unpaired surrogates; <paramref name="RetryAttempt"/> is not negative. A violation is an
 /// <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> names the part.
 /// </para>
 /// <para>
-/// <see cref="GeneratedName"/> joins the parts with <c>-</c> after escaping, inside each text part, <c>%</c> as
-/// <c>%25</c> and <c>-</c> as <c>%2D</c>; so distinct identities always give distinct names, and a name whose parts
-/// contain neither character is the plain join (<c>flytesnacks-development-f3a9c2-n0-0</c>).
+/// <see cref="GeneratedName"/> joins the parts with a single <c>-</c> after doubling every <c>-</c> inside a part; since
+/// no part begins or ends with <c>-</c>, a lone <c>-</c> is always a separator, so distinct identities always give
+/// distinct names. A name whose parts hold no <c>-</c> is the plain join (<c>flytesnacks-development-f3a9c2-n0-0</c>),
+/// and no character is added that a remote service accepting the parts would refuse (no <c>%</c>, nothing a URL decodes).
 /// </para>
 /// </remarks>
 public sealed record TaskExecutionId(string Project, string Domain, string ExecutionName, string NodeId, int RetryAttempt = 0)
@@ -32,16 +32,13 @@ public sealed record TaskExecutionId(string Project, string Domain, string Execu
     public const int MaxPartLength = 256;
 
     /// <summary>
-    /// The longest a <see cref="GeneratedName"/> can be: four parts of <see cref="MaxPartLength"/> characters all
-    /// escaped (three characters each), four separators and a ten-digit attempt.
+    /// The longest a <see cref="GeneratedName"/> can be: four parts of <see cref="MaxPartLength"/> characters with every
+    /// <c>-</c> doubled, four separators and a ten-digit attempt.
     /// </summary>
-    public const int MaxGeneratedNameLength = (4 * 3 * MaxPartLength) + 4 + 10;
+    public const int MaxGeneratedNameLength = (4 * ((2 * MaxPartLength) - 2)) + 4 + 10;
 
     private const char Separator = '-';
-    private const char Escape = '%';
     private const int ShownValueLength = 64;
-
-    private static readonly SearchValues<char> Escaped = SearchValues.Create("-%");
 
     private readonly string _project = ValidPart(Project, nameof(Project));
     private readonly string _domain = ValidPart(Domain, nameof(Domain));
@@ -75,9 +72,9 @@ public sealed record TaskExecutionId(string Project, string Domain, string Execu
     /// </summary>
     /// <remarks>
     /// <para>
-    /// <c>{Project}-{Domain}-{ExecutionName}-{NodeId}-{RetryAttempt}</c>, where each text part has <c>%</c> replaced by
-    /// <c>%25</c> and <c>-</c> by <c>%2D</c>, so the name is injective: <c>("a-b", "c", …)</c> gives <c>a%2Db-c-…</c>
-    /// and <c>("a", "b-c", …)</c> gives <c>a-b%2Dc-…</c>. Parts without <c>-</c> or <c>%</c> appear as they are.
+    /// <c>{Project}-{Domain}-{ExecutionName}-{NodeId}-{RetryAttempt}</c>, where each <c>-</c> inside a text part is
+    /// doubled, so the name is injective: <c>("a-b", "c", …)</c> gives <c>a--b-c-…</c> and <c>("a", "b-c", …)</c> gives
+    /// <c>a-b--c-…</c>. Parts without <c>-</c> appear as they are.
     /// At most <see cref="MaxGeneratedNameLength"/> characters.
     /// </para>
     /// <para>Computed on each read, so a copy made with <see langword="with"/> never reports a stale name.</para>
@@ -86,8 +83,8 @@ public sealed record TaskExecutionId(string Project, string Domain, string Execu
     {
         get
         {
-            if (_project.AsSpan().IndexOfAny(Escaped) < 0 && _domain.AsSpan().IndexOfAny(Escaped) < 0
-                && _executionName.AsSpan().IndexOfAny(Escaped) < 0 && _nodeId.AsSpan().IndexOfAny(Escaped) < 0)
+            if (!_project.Contains(Separator, StringComparison.Ordinal) && !_domain.Contains(Separator, StringComparison.Ordinal)
+                && !_executionName.Contains(Separator, StringComparison.Ordinal) && !_nodeId.Contains(Separator, StringComparison.Ordinal))
             {
                 return string.Create(CultureInfo.InvariantCulture, $"{_project}-{_domain}-{_executionName}-{_nodeId}-{_retryAttempt}");
             }
@@ -108,12 +105,7 @@ public sealed record TaskExecutionId(string Project, string Domain, string Execu
     {
         foreach (var c in part)
         {
-            _ = c switch
-            {
-                Separator => name.Append("%2D"),
-                Escape => name.Append("%25"),
-                _ => name.Append(c),
-            };
+            _ = c == Separator ? name.Append(Separator, 2) : name.Append(c);
         }
 
         return name;
@@ -136,6 +128,11 @@ public sealed record TaskExecutionId(string Project, string Domain, string Execu
         if (string.IsNullOrWhiteSpace(value))
         {
             throw Invalid(part, value, "it must not be empty or white space");
+        }
+
+        if (value[0] == Separator || value[^1] == Separator)
+        {
+            throw Invalid(part, value, "it must not begin or end with '-' (a lone '-' separates the parts of the unique name)");
         }
 
         if (value.Length > MaxPartLength)
