@@ -132,7 +132,14 @@ internal readonly record struct AgentMetaPayload(TaskExecutionId ExecutionId, Re
         }
 
         Expect(project is not null && domain is not null && execution is not null && node is not null, "a complete task identity");
-        return new TaskExecutionId(project!, domain!, execution!, node!, retry);
+        try
+        {
+            return new TaskExecutionId(project!, domain!, execution!, node!, retry);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new FormatException($"The resource_meta payload is malformed: its task identity is not valid ({exception.Message})", exception);
+        }
     }
 
     private static AgentCreateFailure ReadFailure(ref Utf8JsonReader reader)

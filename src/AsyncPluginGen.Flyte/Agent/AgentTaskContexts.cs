@@ -33,8 +33,20 @@ internal static class AgentTaskContexts
                 + "the agent derives the task's idempotency key from it.");
         }
 
-        var retry = checked((int)id.RetryAttempt);
-        return new TaskExecutionId(execution.Project, execution.Domain, execution.Name, id.NodeExecutionId.NodeId, retry);
+        if (id.RetryAttempt > int.MaxValue)
+        {
+            throw new AgentRequestException($"task_execution_metadata.task_execution_id.retry_attempt {id.RetryAttempt} is larger than {int.MaxValue}.");
+        }
+
+        try
+        {
+            return new TaskExecutionId(execution.Project, execution.Domain, execution.Name, id.NodeExecutionId.NodeId, (int)id.RetryAttempt);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new AgentRequestException(
+                $"task_execution_metadata.task_execution_id cannot name the task: {exception.Message}", exception);
+        }
     }
 
     private static TaskContext Build(TaskTemplate? template, LiteralMap? inputs, string outputPrefix, TaskExecutionMetadata? metadata)

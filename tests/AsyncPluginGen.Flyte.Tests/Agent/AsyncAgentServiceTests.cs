@@ -55,8 +55,8 @@ public sealed class AsyncAgentServiceTests
 
         await server.Async.CreateTaskAsync(FlyteRequests.Create(retry: 1));
         Assert.Equal(2, server.Backend.Jobs.Count);
-        Assert.Contains(server.Backend.Jobs, j => j.Id == "job-flytesnacks-development-exec-1-n0-0");
-        Assert.Contains(server.Backend.Jobs, j => j.Id == "job-flytesnacks-development-exec-1-n0-1");
+        Assert.Contains(server.Backend.Jobs, j => j.Id == "job-flytesnacks-development-exec--1-n0-0");
+        Assert.Contains(server.Backend.Jobs, j => j.Id == "job-flytesnacks-development-exec--1-n0-1");
     }
 
     [Theory]
@@ -89,6 +89,18 @@ public sealed class AsyncAgentServiceTests
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Contains("echo_job v7", error.Status.Detail);
         Assert.Contains("echo_job v1, echo_job_alt v1, quick_check v2", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task An_execution_id_that_cannot_name_the_task_is_INVALID_ARGUMENT_naming_the_part()
+    {
+        await using var server = await AgentTestServer.StartAsync();
+        var request = FlyteRequests.Create(execution: "exec-1-");
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Async.CreateTaskAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("TaskExecutionId.ExecutionName 'exec-1-'", error.Status.Detail);
+        Assert.Contains("must not begin or end with '-'", error.Status.Detail);
+        Assert.Empty(server.Backend.Jobs);
     }
 
     [Fact]
@@ -223,8 +235,8 @@ public sealed class AsyncAgentServiceTests
         await server.Backend.CreateAbandoned.Task.WaitAsync(TimeSpan.FromSeconds(30));
         respond.SetResult();
         await server.Backend.Deleted.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.True(server.Backend.Find("job-flytesnacks-development-exec-1-n0-0")!.Cancelled);
-        Assert.False(server.Backend.Find("job-flytesnacks-development-warm-up-n0-0")!.Cancelled);
+        Assert.True(server.Backend.Find("job-flytesnacks-development-exec--1-n0-0")!.Cancelled);
+        Assert.False(server.Backend.Find("job-flytesnacks-development-warm--up-n0-0")!.Cancelled);
     }
 
     [Fact]

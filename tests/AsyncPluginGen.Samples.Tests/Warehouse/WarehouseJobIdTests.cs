@@ -19,7 +19,7 @@ public sealed class WarehouseJobIdTests
         var dotted = WarehouseQueryPlugin.KeyFor(Task("exec-1", "sub.n0"));
         var coloned = WarehouseQueryPlugin.KeyFor(Task("exec-1", "sub:n0"));
 
-        Assert.StartsWith("flytesnacks-development-exec-1-sub_n0-0_", dotted, StringComparison.Ordinal);
+        Assert.StartsWith("flytesnacks-development-exec--1-sub_n0-0_", dotted, StringComparison.Ordinal);
         Assert.NotEqual(dotted, coloned);
         Assert.Equal(dotted, WarehouseQueryPlugin.KeyFor(Task("exec-1", "sub.n0")));
         Assert.All(new[] { dotted, coloned }, AssertValidJobId);
@@ -28,8 +28,10 @@ public sealed class WarehouseJobIdTests
     [Fact]
     public void A_name_longer_than_bigquery_allows_is_cut_to_1024_characters_and_stays_distinct()
     {
-        var longA = WarehouseQueryPlugin.KeyFor(Task(new string('e', 1100), "a"));
-        var longB = WarehouseQueryPlugin.KeyFor(Task(new string('e', 1100), "b"));
+        // Parts are at most 256 characters, but every '-' in a part is doubled in the unique name, so it can pass 1024.
+        var part = string.Join('-', Enumerable.Repeat("e", 128));
+        var longA = WarehouseQueryPlugin.KeyFor(new(WarehouseQueryPlugin.TaskType, new TaskExecutionId(part, part, part, part + "a")));
+        var longB = WarehouseQueryPlugin.KeyFor(new(WarehouseQueryPlugin.TaskType, new TaskExecutionId(part, part, part, part + "b")));
 
         Assert.Equal(1024, longA.Length);
         Assert.NotEqual(longA, longB);
