@@ -177,6 +177,9 @@ public sealed class PluginHost : IAsyncDisposable
     /// <returns>False when no such task is running.</returns>
     public bool Abort(string uniqueName) => _tasks.TryGet(uniqueName, out var record) && Abort(record!);
 
+    /// <summary>Timer entries of <paramref name="pluginId"/> that still hold a task (for tests).</summary>
+    internal int HeldTimers(string pluginId) => _runners.TryGet(pluginId, out var runner) ? runner!.HeldTimers : 0;
+
     internal bool Abort(TaskRecord record)
     {
         if (!record.TryInterrupt(TaskInterrupt.Abort))

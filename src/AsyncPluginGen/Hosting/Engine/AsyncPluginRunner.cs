@@ -50,6 +50,8 @@ internal sealed class AsyncPluginRunner<TMeta, TResource> : PluginRunner
 
     public override int PollingCount => _capacity.PollingCount;
 
+    public override int HeldTimers => _scheduler.HeldTimers;
+
     public override TaskRecord CreateRecord(TaskContext task, DateTimeOffset? deadline) =>
         new AsyncTaskRecord<TMeta, TResource>(task, Descriptor.Id, deadline);
 

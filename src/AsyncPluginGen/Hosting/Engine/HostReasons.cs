@@ -45,6 +45,12 @@ public static class HostReasons
     /// </summary>
     public const string HostStopped = "HostStopped";
 
+    /// <summary>
+    /// The error code of an aborted task whose Delete ran out of attempts: the phase stays <see cref="TaskPhase.Aborted"/>,
+    /// and its message names the plugin, the task and the last Delete error. Its remote job may still exist.
+    /// </summary>
+    public const string DeleteGaveUp = "DeleteGaveUp";
+
     /// <summary>The error code when Status or ResourceRequirements throws.</summary>
     public const string SystemError = ExecutionError.SystemErrorCode;
 }

@@ -14,6 +14,9 @@ internal abstract class PluginRunner : IAsyncDisposable
     /// <summary>Tasks created remotely and being polled.</summary>
     public abstract int PollingCount { get; }
 
+    /// <summary>Timer entries (deadlines, retries) that still hold a task; an ended task holds none.</summary>
+    public abstract int HeldTimers { get; }
+
     /// <summary>The record of a newly submitted task; nothing runs until <see cref="Start"/>.</summary>
     public abstract TaskRecord CreateRecord(TaskContext task, DateTimeOffset? deadline);
 

@@ -30,6 +30,8 @@ internal sealed class SyncPluginRunner : PluginRunner
 
     public override int PollingCount => 0;
 
+    public override int HeldTimers => _scheduler.HeldTimers;
+
     public override TaskRecord CreateRecord(TaskContext task, DateTimeOffset? deadline)
     {
         var record = new SyncTaskRecord(task, Descriptor.Id, deadline);

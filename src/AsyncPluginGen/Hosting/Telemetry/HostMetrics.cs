@@ -6,7 +6,8 @@ namespace AsyncPluginGen.Hosting;
 /// The host's instruments on meter <see cref="MeterName"/>: Flyte's webapi metrics under their Flyte names
 /// (allocation_grant_success/failed, resource_release_success/failed, resource_wait_time, sync_errors, cache size),
 /// plus what Flyte lacks: a latency histogram and an error counter per operation (create, get, delete, status),
-/// tagged by plugin, task type and error code; a retry counter per operation; and a counter of calls that waited for
+/// tagged by plugin, task type and error code; a retry counter per operation; a counter of Deletes that gave up (asyncplugin.delete.gave_up: the remote job may
+/// still exist); and a counter of calls that waited for
 /// a rate-limit permit, per limiter (read or write).
 /// </summary>
 public sealed class HostMetrics : IDisposable
@@ -26,6 +27,7 @@ public sealed class HostMetrics : IDisposable
     private readonly Counter<long> _errors;
     private readonly Counter<long> _retries;
     private readonly Counter<long> _throttled;
+    private readonly Counter<long> _deleteGaveUp;
     private readonly System.Collections.Concurrent.ConcurrentBag<(string PluginId, Func<int> Size)> _caches = new();
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of their own.</summary>
@@ -44,6 +46,7 @@ public sealed class HostMetrics : IDisposable
         _errors = _meter.CreateCounter<long>("asyncplugin.operation.errors", description: "Plugin operations that failed, by error code.");
         _retries = _meter.CreateCounter<long>("asyncplugin.operation.retries", description: "Calls scheduled again after a transient failure, by operation.");
         _throttled = _meter.CreateCounter<long>("asyncplugin.ratelimit.throttled", description: "Calls that waited for a rate-limit permit, by limiter (read or write).");
+        _deleteGaveUp = _meter.CreateCounter<long>("asyncplugin.delete.gave_up", description: "Tasks that ended after their Delete ran out of attempts: the remote job may still exist.");
         _meter.CreateObservableGauge("cache_size", CacheSizes, description: "Tasks in the polling cache, per plugin.");
     }
 
@@ -79,6 +82,9 @@ public sealed class HostMetrics : IDisposable
 
     internal void Throttled(string pluginId, string limiter) =>
         _throttled.Add(1, new KeyValuePair<string, object?>("plugin", pluginId), new("limiter", limiter));
+
+    internal void DeleteGaveUp(string pluginId, string taskType) =>
+        _deleteGaveUp.Add(1, new KeyValuePair<string, object?>("plugin", pluginId), new("task_type", taskType));
 
     /// <inheritdoc />
     public void Dispose()

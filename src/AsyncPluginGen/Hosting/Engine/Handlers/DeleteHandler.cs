@@ -58,12 +58,45 @@ internal sealed class DeleteHandler<TMeta, TResource>(
                 }
 
                 HostLog.DeleteGaveUp(host.Logger, outcome.Exception!, PluginId, record.Task.UniqueName, attempt);
+                var (gaveUp, gaveUpState) = GaveUp(record, attempt, outcome.Exception!);
+                await finish.FinishAsync(record, gaveUp, gaveUpState).ConfigureAwait(false);
+                return;
             }
         }
 
         var (phase, state) = record.AfterDelete;
         await finish.FinishAsync(record, phase, state).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The outcome of a task whose Delete gave up: the outcome chosen when the Delete began, saying that the remote job
+    /// may still exist. An abort stays <see cref="TaskPhase.Aborted"/> with error code <see cref="HostReasons.DeleteGaveUp"/>;
+    /// a failure (deadline, cleanup) keeps its phase and code, its message extended. Counted in asyncplugin.delete.gave_up.
+    /// </summary>
+    private (PhaseInfo Phase, PluginState State) GaveUp(AsyncTaskRecord<TMeta, TResource> record, int attempts, Exception lastError)
+    {
+        host.Metrics.DeleteGaveUp(PluginId, record.Task.TaskType);
+        var note = GaveUpMessage(PluginId, record.Task.UniqueName, attempts, lastError.Message);
+        var (phase, state) = record.AfterDelete;
+        if (phase.Phase == TaskPhase.Aborted)
+        {
+            return (PhaseInfo.Failed(TaskPhase.Aborted, new ExecutionError(HostReasons.DeleteGaveUp, note, ExecutionErrorKind.System), phase.Info), state);
+        }
+
+        var error = phase.Error ?? ExecutionError.Unknown;
+        return (PhaseInfo.Failed(phase.Phase, error with { Message = $"{error.Message} {note}" }, phase.Info, phase.CleanupOnFailure), state);
+    }
+
+    /// <summary>Says the job may still exist, naming the plugin, the task and the last Delete error (each cut to a bound).</summary>
+    internal static string GaveUpMessage(string pluginId, string uniqueName, int attempts, string lastError) =>
+        $"The remote job of task '{Cut(uniqueName, MaxNameLength)}' may still exist: Delete by plugin '{pluginId}' gave up after {attempts} attempt(s). Last Delete error: {Cut(lastError, MaxErrorLength)}";
+
+    /// <summary>The longest last Delete error kept in the message.</summary>
+    internal const int MaxErrorLength = 512;
+
+    private const int MaxNameLength = 256;
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 
     /// <summary>
     /// A Create whose outcome is unknown may have created the job. Create is idempotent on the unique name, so calling it
@@ -94,7 +127,15 @@ internal sealed class DeleteHandler<TMeta, TResource>(
             }
 
             // Not transient (or no meta): the service says no job exists for this key, or refuses it; nothing is left to delete.
-            HostLog.DeleteGaveUp(host.Logger, outcome.Exception ?? new InvalidOperationException(NullMeta.Message(plugin)), PluginId, record.Task.UniqueName, attempt);
+            var exception = outcome.Exception ?? new InvalidOperationException(NullMeta.Message(plugin));
+            HostLog.DeleteGaveUp(host.Logger, exception, PluginId, record.Task.UniqueName, attempt);
+            if (outcome.Result == CallResult.Transient)
+            {
+                // Out of attempts while the service could not be reached: the job may well exist.
+                var (gaveUp, gaveUpState) = GaveUp(record, attempt, exception);
+                await finish.FinishAsync(record, gaveUp, gaveUpState).ConfigureAwait(false);
+                return false;
+            }
         }
 
         var (phase, state) = record.AfterDelete;

@@ -28,7 +28,7 @@ internal sealed class StepScheduler<TRecord>
     {
         if (record.Deadline is { } deadline)
         {
-            _timers.Add(record, deadline);
+            record.HoldDeadlineTimer(_timers.Add(record, deadline));
         }
 
         Queue.Schedule(record);
@@ -39,9 +39,12 @@ internal sealed class StepScheduler<TRecord>
     {
         var at = _host.Time.GetUtcNow() + delay;
         record.BackOffUntil(backoff, at);
-        _timers.Add(record, at);
+        record.HoldRetryTimer(_timers.Add(record, at));
         _host.Metrics.Retry(_pluginId, record.Task.TaskType, operation);
     }
+
+    /// <summary>How many timer entries still hold a task (ended tasks let go of theirs); for tests.</summary>
+    internal int HeldTimers => _timers.HeldRecords;
 
     /// <summary>
     /// The host's tick: tasks whose deadline passed are interrupted, and every task due is scheduled (with

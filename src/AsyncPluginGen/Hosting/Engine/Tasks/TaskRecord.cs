@@ -25,6 +25,8 @@ internal abstract class TaskRecord
     private TaskInterrupt _interrupt;
     private CancellationTokenSource? _interruptibleCall;
     private List<Channel<PhaseEvent>>? _watchers;
+    private TimerSlot? _deadlineTimer;
+    private TimerSlot? _retryTimer;
     private long _retryAtTicks;
     private int _attempts;
     private int _claimed;
@@ -132,6 +134,38 @@ internal abstract class TaskRecord
         return true;
     }
 
+    /// <summary>Keeps the timer queue's entry for the deadline, released when the task ends (at once if it has).</summary>
+    public void HoldDeadlineTimer(TimerSlot slot)
+    {
+        lock (this)
+        {
+            if (IsFinished)
+            {
+                slot.Release();
+                return;
+            }
+
+            _deadlineTimer = slot;
+        }
+    }
+
+    /// <summary>Keeps the timer queue's entry for the pending retry (releasing a superseded one), released when the task ends.</summary>
+    public void HoldRetryTimer(TimerSlot slot)
+    {
+        lock (this)
+        {
+            _retryTimer?.Release();
+            if (IsFinished)
+            {
+                slot.Release();
+                _retryTimer = null;
+                return;
+            }
+
+            _retryTimer = slot;
+        }
+    }
+
     /// <summary>
     /// The claim holder starts a call an interrupt cancels (a Get): <paramref name="call"/> is cancelled by the next
     /// interrupt. False, and nothing registered, when the task is already interrupted or ended.
@@ -209,6 +243,12 @@ internal abstract class TaskRecord
             Step = TaskStep.Finished;
             phaseEvent = Event(now);
             Deliver(phaseEvent, last: true);
+
+            // The timer queue would otherwise keep the ended task whole until its deadline or retry falls due.
+            _deadlineTimer?.Release();
+            _retryTimer?.Release();
+            _deadlineTimer = null;
+            _retryTimer = null;
         }
 
         OnFinished();
