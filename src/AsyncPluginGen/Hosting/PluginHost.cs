@@ -43,6 +43,10 @@ public sealed class PluginHost : IAsyncDisposable
     /// <param name="time">The clock; <see cref="TimeProvider.System"/> by default.</param>
     /// <param name="loggerFactory">Logging; none by default.</param>
     /// <param name="meterFactory">Metrics; a meter of the host's own by default.</param>
+    /// <param name="store">
+    /// Where tasks are kept so a restarted host resumes them (see <see cref="ITaskStore"/>); none by default. With a store,
+    /// call <see cref="StartAsync"/> before <see cref="Submit"/>: it opens the store and recovers its tasks.
+    /// </param>
     /// <exception cref="PluginConfigValidationException">A plugin's effective configuration is outside Flyte's ranges; the message names plugin, field, value and range.</exception>
     /// <exception cref="ArgumentException">
     /// An option is out of range (<see cref="PluginHostOptions.TickIntervalRange"/>, <see cref="PluginHostOptions.TaskTimeoutRange"/>,
@@ -56,7 +60,8 @@ public sealed class PluginHost : IAsyncDisposable
         IResourceManager? resources = null,
         TimeProvider? time = null,
         ILoggerFactory? loggerFactory = null,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        ITaskStore? store = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(services);
@@ -171,6 +176,29 @@ public sealed class PluginHost : IAsyncDisposable
         handle = _tasks.TryGet(uniqueName, out var record) ? new TaskHandle(this, record!) : null;
         return handle is not null;
     }
+
+    /// <summary>
+    /// Finds a task by its unique name: running (submitted, or recovered from the task store), or ended and still kept in the
+    /// store (<see cref="PluginHostOptions.EndedTaskRetention"/>), whose handle is complete with its outcome.
+    /// </summary>
+    /// <param name="uniqueName">The task's unique name.</param>
+    /// <param name="cancellationToken">Cancels the look-up in the store.</param>
+    /// <returns>The task's handle, or null when the host knows no task with that name.</returns>
+    public async Task<TaskHandle?> FindAsync(string uniqueName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(uniqueName);
+        if (TryGetTask(uniqueName, out var running))
+        {
+            return running;
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>The tasks in flight (submitted or recovered, not yet ended), at this moment.</summary>
+    /// <returns>A snapshot of their handles.</returns>
+    public IReadOnlyList<TaskHandle> GetTasks() => [.. _tasks.Snapshot().Select(record => new TaskHandle(this, record))];
 
     /// <summary>Aborts a running task by its unique name (see <see cref="TaskHandle.Abort"/>).</summary>
     /// <param name="uniqueName">The task's unique name.</param>

@@ -78,7 +78,8 @@ public static class PluginHostServiceCollectionExtensions
             sp.GetRequiredService<IResourceManager>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>(),
-            sp.GetService<IMeterFactory>()));
+            sp.GetService<IMeterFactory>(),
+            sp.GetService<ITaskStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PluginHostService>());
         return services;
     }

@@ -19,6 +19,9 @@ public sealed class TaskHandle
     /// <summary>The task attempt.</summary>
     public TaskExecutionId ExecutionId => Record.Task.ExecutionId;
 
+    /// <summary>Whether the task was recovered from the task store when the host started, rather than submitted to this host.</summary>
+    public bool IsRecovered => Record.IsRecovered;
+
     /// <summary>The task's unique name, its key in the host.</summary>
     public string UniqueName => Record.Task.UniqueName;
 

@@ -24,6 +24,27 @@ public sealed class PluginHostOptions
     /// </summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The allowed range of <see cref="StoreCommitInterval"/>: 1 ms to 1 s.</summary>
+    public static readonly ValueRange<TimeSpan> StoreCommitIntervalRange = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
+
+    /// <summary>The allowed range of <see cref="EndedTaskRetention"/>: zero (purged at the next sweep) to 365 days.</summary>
+    public static readonly ValueRange<TimeSpan> EndedTaskRetentionRange = new(TimeSpan.Zero, TimeSpan.FromDays(365));
+
+    /// <summary>
+    /// With a task store: how long the host gathers changes before writing them in one transaction (group commit). Longer
+    /// batches are cheaper; each Create and Delete waits for its task's row to be durable, so up to this long. Default 5 ms.
+    /// </summary>
+    public TimeSpan StoreCommitInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// With a task store: how long an ended task stays in the store, where <see cref="PluginHost.FindAsync"/> finds its
+    /// outcome after a restart. Default 1 day.
+    /// </summary>
+    public TimeSpan EndedTaskRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>What stopping does with the remote jobs of tasks in flight (see <see cref="Hosting.StopBehavior"/>). Default: leave them running.</summary>
+    public StopBehavior StopBehavior { get; set; } = StopBehavior.LeaveRunning;
+
     /// <summary>Poll a task right after Create instead of waiting for the next resync (Flyte's default: on).</summary>
     public bool SyncOnCreate { get; set; } = true;
 

@@ -43,6 +43,9 @@ internal abstract class TaskRecord
 
     public string PluginId { get; }
 
+    /// <summary>Recovered from the task store at start-up, not submitted to this host.</summary>
+    public bool IsRecovered { get; init; }
+
     public DateTimeOffset? Deadline => _deadlineTicks == 0 ? null : new DateTimeOffset(_deadlineTicks, TimeSpan.Zero);
 
     public Task<TaskResult> Completion => _completion.Task;

@@ -42,6 +42,9 @@ internal sealed class TaskTable
 
     public bool TryGet(string uniqueName, out TaskRecord? record) => _records.TryGetValue(uniqueName, out record);
 
+    /// <summary>The records in flight at this moment.</summary>
+    public List<TaskRecord> Snapshot() => [.. _records.Values];
+
     /// <summary>The task ended: its unique name may be used again.</summary>
     public void Remove(TaskRecord record) => _records.TryRemove(new KeyValuePair<string, TaskRecord>(record.Task.UniqueName, record));
 
