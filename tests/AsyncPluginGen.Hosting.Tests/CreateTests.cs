@@ -39,7 +39,8 @@ public sealed class CreateTests
         Assert.False(handle.Completion.IsCompleted);
     }
 
-    public static TheoryData<string> PermanentFailures => new() { "400", "401", "403", "404", "409", "invalid", "argument" };
+    /// <summary>Failures that certainly created nothing: the service answered 4xx, or the plugin rejected its arguments.</summary>
+    public static TheoryData<string> PermanentFailures => new() { "400", "401", "403", "404", "409", "argument" };
 
     [Theory]
     [MemberData(nameof(PermanentFailures))]
@@ -49,7 +50,6 @@ public sealed class CreateTests
         var message = "the request is wrong: " + kind;
         h.Script("a").CreateAlwaysThrows = () => kind switch
         {
-            "invalid" => new InvalidOperationException(message),
             "argument" => new ArgumentException(message),
             _ => new HttpRequestException(message, null, (HttpStatusCode)int.Parse(kind, System.Globalization.CultureInfo.InvariantCulture)),
         };
@@ -67,6 +67,40 @@ public sealed class CreateTests
         Assert.Empty(h.Calls.Of("a", Op.Get));
         Assert.Empty(h.Calls.Of("a", Op.Delete)); // nothing was created, nothing to delete
         Assert.Equal([(TaskPhase.RetryableFailure, 0u, result.Phase.Reason, PluginState.UserFailure)], h.Trace("a"));
+    }
+
+    [Fact]
+    public async Task CreateFailureAfterTheRequestMayHaveArrived_IsResolvedThroughTheIdempotentCreate_AndTheJobDeleted()
+    {
+        await using var h = new HostHarness();
+        // A 2xx whose body did not parse: the job exists, but the host never saw its meta.
+        h.Script("a").OnCreate(Steps.Throw<JobResource?>(new System.Text.Json.JsonException("unexpected end of the response body")));
+
+        var result = await h.CompletionAsync(h.Submit("a"));
+
+        Assert.Equal(TaskPhase.RetryableFailure, result.Phase.Phase);
+        Assert.Contains("unexpected end of the response body", result.Phase.Error?.Message, StringComparison.Ordinal);
+        Assert.Equal(2, h.Calls.Count("a", Op.Create)); // the second, idempotent, Create returned the job's meta
+        var delete = Assert.Single(h.Calls.Of("a", Op.Delete));
+        Assert.Equal(DeleteReason.CleanupOnFailure, delete.Reason);
+        Assert.NotNull(delete.Meta);
+    }
+
+    [Fact]
+    public async Task CreateFailureThatKeepsTheMetaUnknown_EndsSayingTheJobMayStillExist()
+    {
+        await using var h = new HostHarness(s => s.Options.DeleteRetries = new RetryPolicy { MaxAttempts = 2, InitialDelay = TimeSpan.FromSeconds(1) });
+        h.Script("a").CreateAlwaysThrows = () => new InvalidOperationException("the response could not be read");
+
+        var handle = h.Submit("a");
+        await h.Calls.WaitAsync("a", Op.Create, 2);
+        h.AdvanceTo(At(2));
+        var result = await h.CompletionAsync(handle);
+
+        Assert.Equal(PluginState.UserFailure, result.State);
+        Assert.Contains("may still exist", result.Phase.Error?.Message, StringComparison.Ordinal);
+        Assert.Equal(3, h.Calls.Count("a", Op.Create));
+        Assert.Empty(h.Calls.Of("a", Op.Delete)); // there was never a meta to delete with
     }
 
     [Fact]

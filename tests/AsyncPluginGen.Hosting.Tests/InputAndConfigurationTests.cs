@@ -36,17 +36,17 @@ public sealed class InputTests
     }
 
     [Fact]
-    public async Task DuplicateUniqueName_IsRejectedWhileRunning_AndAllowedAgainOnceTheTaskEnded()
+    public async Task DuplicateUniqueName_AttachesToTheRunningTask_AndStartsANewOneOnceTheTaskEnded()
     {
         await using var h = new HostHarness();
         h.Script("a").GetStates("RUNNING", "DONE", "DONE");
         var first = h.Submit("a");
         await h.WaitForPhaseAsync("a", TaskPhase.Running);
 
-        var error = Assert.Throws<DuplicateTaskException>(() => h.Submit("a"));
-        Assert.Equal(h.UniqueName("a"), error.UniqueName);
-        Assert.Contains(h.UniqueName("a"), error.Message, StringComparison.Ordinal);
-        Assert.False(first.Completion.IsCompleted); // the running task is untouched
+        var again = h.Submit("a");
+
+        Assert.Same(first.Completion, again.Completion); // the same task: submitting is idempotent on the unique name
+        Assert.Equal(1, h.Host.InFlightCount);
         Assert.Single(h.Calls.Of("a", Op.Create));
 
         h.AdvanceTo(At(5));
@@ -56,6 +56,22 @@ public sealed class InputTests
 
         Assert.Equal(PluginState.Succeeded, result.State);
         Assert.Equal(2, h.Calls.Count("a", Op.Create));
+    }
+
+    [Fact]
+    public async Task DuplicateUniqueName_OfAnotherTaskType_IsRejectedWithBothTypes()
+    {
+        await using var h = new HostHarness();
+        var first = h.Submit("a");
+        await h.WaitForPhaseAsync("a", TaskPhase.Running);
+
+        var error = Assert.Throws<DuplicateTaskException>(() => h.Host.Submit(h.NewTask("a", taskType: SyncTestPlugin.TaskType)));
+
+        Assert.Equal(h.UniqueName("a"), error.UniqueName);
+        Assert.Contains(h.UniqueName("a"), error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{ScriptedPlugin.TaskType}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{SyncTestPlugin.TaskType}'", error.Message, StringComparison.Ordinal);
+        Assert.False(first.Completion.IsCompleted); // the running task is untouched
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public sealed class QuotaTests
         {
             case EndPath.Success: script.GetStates("DONE"); break;
             case EndPath.StatusFailure: script.GetStates("FAILED"); break;
-            case EndPath.CreateFailure: script.CreateAlwaysThrows = () => new InvalidOperationException("bad request"); break;
+            case EndPath.CreateFailure: script.CreateAlwaysThrows = () => new ArgumentException("bad request"); break;
             case EndPath.StatusThrows: script.GetStates("THROW"); break;
             case EndPath.CleanupOnFailure: script.GetStates("CLEANUP"); break;
             case EndPath.GetFailures: script.GetAlwaysThrows = () => new InvalidOperationException("get failed"); break;

@@ -30,7 +30,10 @@ public sealed class PluginHost : IAsyncDisposable
     private readonly Dictionary<string, PluginConfig> _configs = new(StringComparer.Ordinal);
     private readonly RunnerSet _runners;
     private readonly object _lifecycle = new();
+    private static readonly TimeSpan FlushGrace = TimeSpan.FromSeconds(5);
+    private readonly ITaskStore? _store;
     private ITimer? _timer;
+    private Task? _opened;
     private Task? _stopped;
     private int _disposed;
     private volatile bool _stopCutShort;
@@ -94,6 +97,7 @@ public sealed class PluginHost : IAsyncDisposable
             Feed = _feed,
         };
         _runners = new RunnerSet(services, _configs, _context);
+        _store = store;
     }
 
     /// <summary>Raised for every phase or phase-version change of every task. Handlers must be quick; exceptions are logged.</summary>
@@ -117,30 +121,87 @@ public sealed class PluginHost : IAsyncDisposable
 
     /// <summary>Starts the host's clock: rate limiters refill, deadlines and retries fire, polls are scheduled. Idempotent.</summary>
     /// <exception cref="ObjectDisposedException">The host was stopped or disposed.</exception>
+    /// <exception cref="InvalidOperationException">The host has a task store, which only <see cref="StartAsync"/> can open.</exception>
     public void Start()
     {
         lock (_lifecycle)
         {
             ObjectDisposedException.ThrowIf(_stopped is not null, this);
-            _timer ??= Time.CreateTimer(_ => _runners.Tick(Time.GetUtcNow()), null, _options.TickInterval, _options.TickInterval);
+            if (_store is not null && _opened is not { IsCompletedSuccessfully: true })
+            {
+                throw new InvalidOperationException("This plugin host has a task store: start it with StartAsync, which opens the store and recovers its tasks, before submitting tasks.");
+            }
+
+            StartClock();
         }
     }
 
-    /// <summary>Starts the host's clock (see <see cref="Start"/>).</summary>
-    /// <param name="cancellationToken">Not used: starting does not wait.</param>
-    /// <returns>A completed task.</returns>
+    /// <summary>
+    /// Starts the host. With a task store, first opens it and re-adopts every task that had not ended, before any new
+    /// task is taken: a created task resumes polling (no second Create); a task whose Create may or may not have reached
+    /// the service is created again with its unique name as idempotency key, which returns the existing job; a task with
+    /// an abort, deadline or Delete pending is deleted; quota tokens are taken again. Then starts the clock (see
+    /// <see cref="Start"/>). Idempotent: a second call waits for the first.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels opening the store.</param>
+    /// <returns>A task that completes when the host runs, recovered tasks included.</returns>
+    /// <exception cref="TaskStoreException">The store cannot be used (another host owns it, it is corrupt, or newer); the message says what to do.</exception>
+    /// <exception cref="ObjectDisposedException">The host was stopped or disposed.</exception>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
-        Start();
-        return Task.CompletedTask;
+        if (_store is null)
+        {
+            Start();
+            return Task.CompletedTask;
+        }
+
+        lock (_lifecycle)
+        {
+            ObjectDisposedException.ThrowIf(_stopped is not null, this);
+            if (_opened is null or { IsFaulted: true } or { IsCanceled: true })
+            {
+                _opened = OpenAsync(_store, cancellationToken);
+            }
+
+            return _opened;
+        }
+    }
+
+    private void StartClock() =>
+        _timer ??= Time.CreateTimer(_ => _runners.Tick(Time.GetUtcNow()), null, _options.TickInterval, _options.TickInterval);
+
+    private async Task OpenAsync(ITaskStore store, CancellationToken cancellationToken)
+    {
+        var rows = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        var journal = new TaskJournal(
+            store,
+            record => _runners.TryGet(record.PluginId, out var runner) ? runner!.Capture(record, buffer, Time.GetUtcNow()) : null,
+            StoredTaskWriter.Saved,
+            _options.StoreCommitInterval,
+            _context.Logger);
+        _context.Journal = journal;
+        journal.Start();
+        await new TaskRecovery(_catalog, _runners, _context, _services).RecoverAsync(rows).ConfigureAwait(false);
+        lock (_lifecycle)
+        {
+            ObjectDisposedException.ThrowIf(_stopped is not null, this);
+            StartClock();
+        }
     }
 
     /// <summary>Submits a task; the plugin serving its task type drives it to a terminal phase.</summary>
     /// <param name="task">The task.</param>
     /// <param name="options">Per-task settings.</param>
-    /// <returns>A handle to follow, await or abort the task. Its completion always completes, even if the host stops.</returns>
+    /// <returns>
+    /// A handle to follow, await or abort the task. Its completion always completes, even if the host stops. When a task
+    /// with the same unique name and task type is in flight (submitted earlier, or recovered from the task store after a
+    /// restart), the handle is that task's: submitting is idempotent, as the unique name is the remote Create's
+    /// idempotency key. That task keeps its own context and options.
+    /// </returns>
     /// <exception cref="UnknownTaskTypeException">No plugin serves the task type; the message lists the known ones.</exception>
-    /// <exception cref="DuplicateTaskException">A task with the same unique name is still running.</exception>
+    /// <exception cref="DuplicateTaskException">A task with the same unique name but another task type is in flight.</exception>
+    /// <exception cref="InvalidOperationException">The host has a task store and was not started with <see cref="StartAsync"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The task's timeout is outside <see cref="PluginHostOptions.TaskTimeoutRange"/>.</exception>
     /// <exception cref="ObjectDisposedException">The host is stopping, stopped or disposed.</exception>
     public TaskHandle Submit(TaskContext task, TaskOptions? options = null)
@@ -156,12 +217,17 @@ public sealed class PluginHost : IAsyncDisposable
         var record = runner.CreateRecord(task, timeout is { } t ? Time.GetUtcNow() + t : null);
         switch (_tasks.TryAdd(record))
         {
+            case TableEntry.Duplicate when _tasks.TryGet(task.UniqueName, out var existing) && existing!.Task.TaskType == task.TaskType:
+                return new TaskHandle(this, existing);
             case TableEntry.Duplicate:
-                throw new DuplicateTaskException(task.UniqueName);
+                throw _tasks.TryGet(task.UniqueName, out var other)
+                    ? new DuplicateTaskException(task.UniqueName, other!.Task.TaskType, task.TaskType)
+                    : new DuplicateTaskException(task.UniqueName);
             case TableEntry.Closed:
                 throw new ObjectDisposedException(nameof(PluginHost), $"The plugin host is stopping; task '{task.UniqueName}' was not submitted.");
         }
 
+        _context.Persist(record);
         runner.Start(record);
         HostLog.Submitted(_context.Logger, descriptor.Id, task.UniqueName);
         return new TaskHandle(this, record);
@@ -192,8 +258,23 @@ public sealed class PluginHost : IAsyncDisposable
             return running;
         }
 
-        await Task.CompletedTask.ConfigureAwait(false);
-        return null;
+        if (_store is null || _opened is not { IsCompletedSuccessfully: true })
+        {
+            return null;
+        }
+
+        var row = await _store.FindAsync(uniqueName, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        if (TryGetTask(uniqueName, out running))
+        {
+            return running; // Submitted while the store was read.
+        }
+
+        return row.EndedAt is null ? null : TaskRecovery.EndedHandle(this, row, _services);
     }
 
     /// <summary>The tasks in flight (submitted or recovered, not yet ended), at this moment.</summary>
@@ -214,6 +295,8 @@ public sealed class PluginHost : IAsyncDisposable
         {
             return false;
         }
+
+        _context.Persist(record);
 
         if (_runners.TryGet(record.PluginId, out var runner))
         {
@@ -242,7 +325,7 @@ public sealed class PluginHost : IAsyncDisposable
         Task stopped;
         lock (_lifecycle)
         {
-            stopped = _stopped ??= StopCoreAsync();
+            stopped = _stopped ??= StopCoreAsync(cancellationToken);
         }
 
         try
@@ -274,7 +357,8 @@ public sealed class PluginHost : IAsyncDisposable
         Task stopped;
         lock (_lifecycle)
         {
-            stopped = _stopped ??= StopCoreAsync();
+            // Not stopped first (StopAsync is where a caller grants time): Deletes under way are not waited for.
+            stopped = _stopped ??= StopCoreAsync(new CancellationToken(canceled: true));
         }
 
         if (_stopCutShort && !stopped.IsCompleted)
@@ -304,22 +388,51 @@ public sealed class PluginHost : IAsyncDisposable
     private async Task FreeAsync()
     {
         await _runners.DisposeAsync().ConfigureAwait(false);
+        if (_store is not null)
+        {
+            // Releases the store (its one-host lock) so another host may open it.
+            await _store.DisposeAsync().ConfigureAwait(false);
+        }
+
         _metrics.Dispose();
         _stopping.Dispose();
     }
 
-    private async Task StopCoreAsync()
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
         // Closing the table first: from here no task enters, so every task is either refused or ended below.
         var inFlight = _tasks.Close();
+        if (_options.StopBehavior == StopBehavior.AbortAndDelete)
+        {
+            foreach (var record in inFlight)
+            {
+                Abort(record);
+            }
+        }
+
+        // Deletes under way (an abort, a deadline, a cleanup) finish within the stop's token, the clock still ticking for
+        // their retries; one that does not is resumed by the next host on the store, or reported below.
+        await WhenEndedAsync(inFlight.Where(static record => record.Interrupt != TaskInterrupt.None || record.DeletePending), cancellationToken).ConfigureAwait(false);
         if (_timer is { } timer)
         {
             await timer.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (_context.Journal is { } journal)
+        {
+            // What is written now is what the next host resumes; changes after this are not written. A local write is
+            // quick, so even a stop without time (dispose) flushes, for a few seconds at most.
+            using var flushTime = cancellationToken.IsCancellationRequested ? new CancellationTokenSource(FlushGrace) : null;
+            await journal.CloseAsync(flushTime?.Token ?? cancellationToken).ConfigureAwait(false);
+        }
+
         foreach (var record in inFlight)
         {
-            TaskEnd.Abandon(_context, record);
+            if (TaskEnd.Abandon(_context, record, resumable: _context.Journal is not null) && _context.Journal is null && record.JobMayExist)
+            {
+                HostLog.LeftRunning(_context.Logger, record.PluginId, record.Task.UniqueName, record.MetaObject?.ToString() ?? "(meta unknown)");
+                _metrics.LeftRunning(record.PluginId);
+            }
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -330,6 +443,18 @@ public sealed class PluginHost : IAsyncDisposable
         catch (Exception exception)
         {
             HostLog.UnexpectedError(_context.Logger, exception, "(host)", "(stopping)");
+        }
+    }
+
+    private static async Task WhenEndedAsync(IEnumerable<TaskRecord> records, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(records.Select(static record => (Task)record.Completion)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Out of time (the rest is resumed or reported), or a task ended in a fault its own handle reports.
         }
     }
 }

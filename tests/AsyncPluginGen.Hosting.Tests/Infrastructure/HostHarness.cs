@@ -15,6 +15,18 @@ internal sealed class HarnessSetup
     /// <summary>What <see cref="ScriptedPlugin"/> declares.</summary>
     public PluginConfig Declared { get; set; } = new();
 
+    /// <summary>The host's task store; none by default. With one, call <see cref="HostHarness.StartAsync"/> before submitting.</summary>
+    public ITaskStore? Store { get; set; }
+
+    /// <summary>
+    /// A restart: the new host shares the earlier harness's remote side (plugin scripts and jobs, call log, clock,
+    /// execution name), as a new process would find the same services; its quota manager and spans are its own.
+    /// </summary>
+    public HostHarness? RestartOf { get; set; }
+
+    /// <summary>Where the host logs; none by default.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? Logging { get; set; }
+
     /// <summary>Gives the scripted plugin a quota of <paramref name="quota"/> tokens in <paramref name="ns"/>.</summary>
     public HarnessSetup Quota(int quota, string ns = ScriptedPlugin.QuotaNamespace)
     {
@@ -42,26 +54,30 @@ internal sealed class HostHarness : IAsyncDisposable
         configure?.Invoke(setup);
         Options = setup.Options;
         Options.Plugins[ScriptedPlugin.Id] = setup.Scripted;
+        var earlier = setup.RestartOf;
+        ExecutionName = earlier?.ExecutionName ?? "exec" + Guid.NewGuid().ToString("N");
+        Time = earlier?.Time ?? new FakeTimeProvider(T0);
+        Calls = earlier?.Calls ?? new CallLog();
         Clock = new SignalingTimeProvider(Time);
-        Plugin = new ScriptedPlugin(Time, setup.Declared, Calls);
-        SyncPlugin = new SyncTestPlugin(Time, Calls);
+        Plugin = earlier?.Plugin ?? new ScriptedPlugin(Time, setup.Declared, Calls);
+        SyncPlugin = earlier?.SyncPlugin ?? new SyncTestPlugin(Time, Calls);
         Resources = new RecordingResourceManager(new InMemoryResourceManager());
         Spans = new SpanLog(ExecutionName);
         var services = new ServiceCollection().AddSingleton(Plugin).BuildServiceProvider();
-        Host = new PluginHost(new PluginCatalog([new TestRegistry(Plugin.Descriptor, SyncPlugin.Descriptor)]), services, Options, Resources, Clock, meterFactory: Meters);
+        Host = new PluginHost(new PluginCatalog([new TestRegistry(Plugin.Descriptor, SyncPlugin.Descriptor)]), services, Options, Resources, Clock, setup.Logging, Meters, setup.Store);
         Host.PhaseChanged += OnPhaseChanged;
         Calls.Recorded += _eventPulse.Fire;
     }
 
     /// <summary>Unique per harness, so spans and names never mix between tests running in parallel.</summary>
-    public string ExecutionName { get; } = "exec" + Guid.NewGuid().ToString("N");
+    public string ExecutionName { get; }
 
-    public FakeTimeProvider Time { get; } = new(T0);
+    public FakeTimeProvider Time { get; }
 
     /// <summary>The host's clock: <see cref="Time"/>, signalling each timer created.</summary>
     public SignalingTimeProvider Clock { get; }
 
-    public CallLog Calls { get; } = new();
+    public CallLog Calls { get; }
 
     public ScriptedPlugin Plugin { get; }
 
@@ -91,6 +107,9 @@ internal sealed class HostHarness : IAsyncDisposable
     public TaskScript Script(string task) => Plugin.Script(task);
 
     public TaskHandle Submit(string task, TaskOptions? options = null, string project = "proj") => Host.Submit(NewTask(task, project), options);
+
+    /// <summary>Starts the host (with a store: opens it and recovers its tasks).</summary>
+    public Task StartAsync() => Host.StartAsync();
 
     public TaskHandle SubmitSync(string task, TaskOptions? options = null) => Host.Submit(NewTask(task, taskType: SyncTestPlugin.TaskType), options);
 

@@ -197,7 +197,7 @@ internal sealed class TaskScript
 /// A handwritten async plugin whose every call the test scripts per task (<see cref="Script"/>) and which records
 /// every call with the fake clock's time.
 /// </summary>
-internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>, ITaskOutputsPlugin<JobMeta, JobResource>
+internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>, ITaskOutputsPlugin<JobMeta, JobResource>, IResourceMetaSerializerProvider<JobMeta>
 {
     public const string Id = "Scripted";
     public const string TaskType = "scripted";
@@ -219,6 +219,9 @@ internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>, ITask
     public CallLog Calls { get; }
 
     public PluginConfig GetConfig() => Descriptor.Config;
+
+    /// <summary>How a task store keeps the meta (the same codec the Flyte agent uses).</summary>
+    public IResourceMetaSerializer<JobMeta> ResourceMetaSerializer { get; } = new JobMetaSerializer();
 
     /// <summary>The script of task <paramref name="task"/> (its node id).</summary>
     public TaskScript Script(string task) => _scripts.GetOrAdd(task, _ => new TaskScript());
@@ -310,6 +313,24 @@ internal sealed class ScriptedPlugin : IAsyncPlugin<JobMeta, JobResource>, ITask
             "THROW" => throw new InvalidOperationException("Status exploded on purpose"),
             _ => throw new ArgumentOutOfRangeException(nameof(context), resource.State, "unknown test state"),
         };
+    }
+}
+
+/// <summary>Stores <see cref="JobMeta"/> as <c>{"task":…,"serial":…}</c>.</summary>
+internal sealed class JobMetaSerializer : IResourceMetaSerializer<JobMeta>
+{
+    public void Write(System.Text.Json.Utf8JsonWriter writer, JobMeta value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("task", value.Task);
+        writer.WriteNumber("serial", value.Serial);
+        writer.WriteEndObject();
+    }
+
+    public JobMeta Read(ReadOnlySpan<byte> utf8Json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(utf8Json.ToArray());
+        return new JobMeta(document.RootElement.GetProperty("task").GetString()!, document.RootElement.GetProperty("serial").GetInt32());
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AsyncPluginGen.Hosting;
 
 /// <summary>
@@ -21,6 +23,7 @@ internal sealed class AsyncPluginRunner<TMeta, TResource> : PluginRunner
     private readonly DeleteHandler<TMeta, TResource> _delete;
     private readonly CreateHandler<TMeta, TResource> _create;
     private readonly PollHandler<TMeta, TResource> _poll;
+    private readonly IResourceMetaSerializer<TMeta>? _metaSerializer;
     private readonly List<AsyncTaskRecord<TMeta, TResource>> _due = [];
     private DateTimeOffset _nextResync;
 
@@ -40,6 +43,7 @@ internal sealed class AsyncPluginRunner<TMeta, TResource> : PluginRunner
         var status = new StatusHandler<TMeta, TResource>(host, plugin, _capacity, _delete, _finish);
         _create = new CreateHandler<TMeta, TResource>(host, plugin, _calls, _quota, _capacity, _scheduler, status, _finish);
         _poll = new PollHandler<TMeta, TResource>(host, plugin, config, _calls, _scheduler, status, _delete);
+        _metaSerializer = (plugin as IResourceMetaSerializerProvider<TMeta>)?.ResourceMetaSerializer;
         _nextResync = host.Time.GetUtcNow() + config.Caching.ResyncInterval;
         host.Metrics.TrackCache(id, () => PollingCount);
     }
@@ -56,6 +60,53 @@ internal sealed class AsyncPluginRunner<TMeta, TResource> : PluginRunner
         new AsyncTaskRecord<TMeta, TResource>(task, Descriptor.Id, deadline);
 
     public override void Start(TaskRecord record) => _scheduler.Start((AsyncTaskRecord<TMeta, TResource>)record);
+
+    public override StoredTask Capture(TaskRecord record, ArrayBufferWriter<byte> buffer, DateTimeOffset now)
+    {
+        var typed = (AsyncTaskRecord<TMeta, TResource>)record;
+        byte[]? meta = null;
+        if (typed.HasMeta && !typed.MetaStored && _metaSerializer is { } serializer)
+        {
+            // Without a serializer the meta is not stored, and a recovered task learns it again from its idempotent Create.
+            meta = ResourceMetaSerializer.Serialize(serializer, typed.Meta);
+        }
+
+        return StoredTaskWriter.Write(record, meta, buffer, now);
+    }
+
+    public override TaskRecord Restore(TaskContext task, in TaskProgress progress, byte[]? meta)
+    {
+        var record = new AsyncTaskRecord<TMeta, TResource>(task, Descriptor.Id, progress.Deadline) { IsRecovered = true, ContextStored = true };
+        var hasMeta = meta is not null && _metaSerializer is not null;
+        var value = hasMeta ? ResourceMetaSerializer.Deserialize(_metaSerializer!, meta) : default;
+        record.Restore(progress, value, hasMeta);
+        return record;
+    }
+
+    public override async ValueTask ResumeAsync(TaskRecord record)
+    {
+        var typed = (AsyncTaskRecord<TMeta, TResource>)record;
+        if (typed.DeletePending)
+        {
+            // Abort, deadline or cleanup was decided before the restart: finish it (the step is Delete already).
+        }
+        else if (typed.HasMeta)
+        {
+            typed.MoveTo(TaskStep.Poll);
+            await _quota.ReadoptAsync(typed, _plugin).ConfigureAwait(false);
+            if (typed.Interrupt == TaskInterrupt.None)
+            {
+                _capacity.StartPolling(typed);
+            }
+        }
+        else
+        {
+            // Not created, or created with its meta unknown: Create again, with the same unique name as idempotency key.
+            typed.MoveTo(TaskStep.Allocate);
+        }
+
+        _scheduler.Start(typed);
+    }
 
     public override void Signal(TaskRecord record) => _scheduler.Schedule((AsyncTaskRecord<TMeta, TResource>)record);
 

@@ -23,4 +23,13 @@ internal sealed class HostContext
 
     /// <summary>The host's phase observers.</summary>
     public required PhaseFeed Feed { get; init; }
+
+    /// <summary>The task store's journal; null without a store. Set once, before any task runs.</summary>
+    public TaskJournal? Journal { get; set; }
+
+    /// <summary>The task changed in a way a restarted host must know (no-op without a store).</summary>
+    public void Persist(TaskRecord record) => Journal?.Changed(record);
+
+    /// <summary>Write-ahead: completes when every change of <paramref name="record"/> so far is durable (at once without a store).</summary>
+    public ValueTask DurableAsync(TaskRecord record) => Journal is { } journal ? journal.DurableAsync(record) : ValueTask.CompletedTask;
 }

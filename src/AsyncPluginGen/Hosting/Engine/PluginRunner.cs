@@ -23,6 +23,16 @@ internal abstract class PluginRunner : IAsyncDisposable
     /// <summary>Starts driving a record the task table accepted.</summary>
     public abstract void Start(TaskRecord record);
 
+    /// <summary>The row the journal saves for <paramref name="record"/>, as it is now.</summary>
+    public abstract StoredTask Capture(TaskRecord record, System.Buffers.ArrayBufferWriter<byte> buffer, DateTimeOffset now);
+
+    /// <summary>A record for a task recovered from the store, in the state the store knew, not yet started.</summary>
+    /// <exception cref="Exception">The stored meta cannot be read (the exception says why).</exception>
+    public abstract TaskRecord Restore(TaskContext task, in TaskProgress progress, byte[]? meta);
+
+    /// <summary>Starts a recovered task where it stopped: polling, Create with its original key, or Delete.</summary>
+    public abstract ValueTask ResumeAsync(TaskRecord record);
+
     /// <summary>Something happened to the task (abort requested): process it again.</summary>
     public abstract void Signal(TaskRecord record);
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AsyncPluginGen.Hosting;
 
 /// <summary>
@@ -40,6 +42,24 @@ internal sealed class SyncPluginRunner : PluginRunner
     }
 
     public override void Start(TaskRecord record) => _scheduler.Start((SyncTaskRecord)record);
+
+    public override StoredTask Capture(TaskRecord record, ArrayBufferWriter<byte> buffer, DateTimeOffset now) =>
+        StoredTaskWriter.Write(record, meta: null, buffer, now);
+
+    public override TaskRecord Restore(TaskContext task, in TaskProgress progress, byte[]? meta)
+    {
+        var record = new SyncTaskRecord(task, Descriptor.Id, progress.Deadline) { IsRecovered = true, ContextStored = true };
+        record.RestoreProgress(progress);
+        record.MoveTo(TaskStep.Create);
+        return record;
+    }
+
+    /// <summary>A sync task has no remote job to find: Do runs again (as propeller re-runs it), unless it was interrupted.</summary>
+    public override ValueTask ResumeAsync(TaskRecord record)
+    {
+        Start(record);
+        return ValueTask.CompletedTask;
+    }
 
     public override void Signal(TaskRecord record) => _scheduler.Schedule((SyncTaskRecord)record);
 

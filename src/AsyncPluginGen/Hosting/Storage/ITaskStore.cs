@@ -31,7 +31,8 @@ public interface ITaskStore : IAsyncDisposable
 
     /// <summary>
     /// Writes <paramref name="batch"/> in one transaction: each task is inserted, or replaces the stored row with the same
-    /// unique name (a null <see cref="StoredTask.Context"/> keeps the stored context). Either every row is durable when the
+    /// unique name (a null <see cref="StoredTask.Context"/> or <see cref="StoredTask.Meta"/> keeps the stored one: each is
+    /// written once). Either every row is durable when the
     /// returned task completes, or none is and the task faults.
     /// </summary>
     /// <param name="batch">The rows, at most one per unique name.</param>

@@ -69,8 +69,8 @@ public sealed class InMemoryTaskStore : ITaskStore
         {
             foreach (var row in batch)
             {
-                _rows[row.UniqueName] = row.Context is null && _rows.TryGetValue(row.UniqueName, out var stored) && stored.Context is { } context
-                    ? WithContext(row, context)
+                _rows[row.UniqueName] = (row.Context is null || row.Meta is null) && _rows.TryGetValue(row.UniqueName, out var stored)
+                    ? Merge(row, stored)
                     : row;
             }
 
@@ -117,13 +117,13 @@ public sealed class InMemoryTaskStore : ITaskStore
         return ValueTask.CompletedTask;
     }
 
-    private static StoredTask WithContext(StoredTask row, byte[] context) => new()
+    private static StoredTask Merge(StoredTask row, StoredTask stored) => new()
     {
         UniqueName = row.UniqueName,
         PluginId = row.PluginId,
         TaskType = row.TaskType,
-        Context = context,
-        Meta = row.Meta,
+        Context = row.Context ?? stored.Context,
+        Meta = row.Meta ?? stored.Meta,
         Progress = row.Progress,
         Version = row.Version,
         UpdatedAt = row.UpdatedAt,

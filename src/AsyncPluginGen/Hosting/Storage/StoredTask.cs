@@ -22,7 +22,11 @@ public sealed class StoredTask
     /// </summary>
     public byte[]? Context { get; init; }
 
-    /// <summary>The task's ResourceMeta once Create returned it; null before.</summary>
+    /// <summary>
+    /// The task's ResourceMeta, in the write after Create returned it. Null before, and in later writes: the store keeps
+    /// the meta it has. (A plugin without a meta serializer never stores one: its recovered tasks learn it again from
+    /// their idempotent Create.)
+    /// </summary>
     public byte[]? Meta { get; init; }
 
     /// <summary>Everything else the host needs to resume the task: state, phase, interrupts, pending Delete, counters, deadline, quota namespace.</summary>

@@ -37,4 +37,16 @@ internal static partial class HostLog
 
     [LoggerMessage(11, LogLevel.Warning, "A {Operation} call of plugin {Plugin} for task {Task} failed after the host stopped waiting for it (time-out or interrupt)")]
     public static partial void AbandonedCallFailed(ILogger logger, Exception exception, string operation, string plugin, string task);
+
+    [LoggerMessage(20, LogLevel.Error, "Writing {Count} task(s) to the task store failed ({Failures} time(s) in a row); retrying. Until a write succeeds, Creates and Deletes wait and ended tasks do not complete")]
+    public static partial void StoreWriteFailed(ILogger logger, Exception exception, int count, int failures);
+
+    [LoggerMessage(21, LogLevel.Information, "Recovered {Count} task(s) from the task store: {Created} created (polling resumes), {ToCreate} to create with their original key, {ToDelete} to delete")]
+    public static partial void Recovered(ILogger logger, int count, int created, int toCreate, int toDelete);
+
+    [LoggerMessage(22, LogLevel.Error, "Task {Task} of plugin {Plugin} in the task store cannot be resumed: {Problem}. It stays in the store untouched; its remote job, if any, is not watched")]
+    public static partial void NotResumable(ILogger logger, Exception? exception, string plugin, string task, string problem);
+
+    [LoggerMessage(23, LogLevel.Warning, "The host stopped with task {Task} of plugin {Plugin} in flight and no task store: its remote job {Job} was left running")]
+    public static partial void LeftRunning(ILogger logger, string plugin, string task, string job);
 }

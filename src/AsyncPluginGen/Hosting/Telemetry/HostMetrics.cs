@@ -28,6 +28,8 @@ public sealed class HostMetrics : IDisposable
     private readonly Counter<long> _retries;
     private readonly Counter<long> _throttled;
     private readonly Counter<long> _deleteGaveUp;
+    private readonly Counter<long> _recovered;
+    private readonly Counter<long> _leftRunning;
     private readonly System.Collections.Concurrent.ConcurrentBag<(string PluginId, Func<int> Size)> _caches = new();
 
     /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>, or on a meter of their own.</summary>
@@ -46,6 +48,8 @@ public sealed class HostMetrics : IDisposable
         _errors = _meter.CreateCounter<long>("asyncplugin.operation.errors", description: "Plugin operations that failed, by error code.");
         _retries = _meter.CreateCounter<long>("asyncplugin.operation.retries", description: "Calls scheduled again after a transient failure, by operation.");
         _throttled = _meter.CreateCounter<long>("asyncplugin.ratelimit.throttled", description: "Calls that waited for a rate-limit permit, by limiter (read or write).");
+        _recovered = _meter.CreateCounter<long>("asyncplugin.tasks.recovered", description: "Tasks re-adopted from the task store when the host started.");
+        _leftRunning = _meter.CreateCounter<long>("asyncplugin.tasks.left_running", description: "Tasks in flight when a host without a task store stopped: their remote jobs were left running.");
         _deleteGaveUp = _meter.CreateCounter<long>("asyncplugin.delete.gave_up", description: "Tasks that ended after their Delete ran out of attempts: the remote job may still exist.");
         _meter.CreateObservableGauge("cache_size", CacheSizes, description: "Tasks in the polling cache, per plugin.");
     }
@@ -82,6 +86,10 @@ public sealed class HostMetrics : IDisposable
 
     internal void Throttled(string pluginId, string limiter) =>
         _throttled.Add(1, new KeyValuePair<string, object?>("plugin", pluginId), new("limiter", limiter));
+
+    internal void Recovered(int count) => _recovered.Add(count);
+
+    internal void LeftRunning(string pluginId) => _leftRunning.Add(1, new KeyValuePair<string, object?>("plugin", pluginId));
 
     internal void DeleteGaveUp(string pluginId, string taskType) =>
         _deleteGaveUp.Add(1, new KeyValuePair<string, object?>("plugin", pluginId), new("task_type", taskType));

@@ -57,6 +57,30 @@ internal sealed class QuotaGate<TMeta, TResource>
         return true;
     }
 
+    /// <summary>
+    /// A created task recovered from the store takes its token again (the resource manager of the previous process is
+    /// gone). It is not parked when refused: its job runs already and must be watched; the refusal is counted.
+    /// </summary>
+    public async ValueTask ReadoptAsync(AsyncTaskRecord<TMeta, TResource> record, IAsyncPlugin<TMeta, TResource> plugin)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var requirements = plugin.GetResourceRequirements(record.Task);
+        var status = await _host.Resources.AllocateAsync(requirements.Namespace, record.Task.UniqueName, record.Task.ExecutionId, requirements.Constraints, _host.Stopping).ConfigureAwait(false);
+        if (status == AllocationStatus.Granted)
+        {
+            _host.Metrics.AllocationGranted(_pluginId, requirements.Namespace, TimeSpan.Zero);
+            record.HoldToken(requirements.Namespace);
+        }
+        else
+        {
+            _host.Metrics.AllocationFailed(_pluginId, requirements.Namespace);
+        }
+    }
+
     /// <summary>Releases the task's token, if it holds one (exactly once); returns its namespace.</summary>
     public async ValueTask<ResourceNamespace?> ReleaseAsync(AsyncTaskRecord<TMeta, TResource> record)
     {

@@ -73,6 +73,8 @@ internal sealed class CreateHandler<TMeta, TResource>(
 
     private async ValueTask CreateAdmittedAsync(AsyncTaskRecord<TMeta, TResource> record)
     {
+        // Write-ahead: the task is in the store before its job may exist, so a crash during Create cannot forget it.
+        await host.DurableAsync(record).ConfigureAwait(false);
         var outcome = await calls.InvokeAsync(
             RemoteOperation.Create,
             record,
@@ -105,6 +107,7 @@ internal sealed class CreateHandler<TMeta, TResource>(
         // The meta is kept even when Create returned the resource, so an abort can still Delete.
         record.SetMeta(created.Meta);
         record.Advance(PluginState.ResourcesCreated);
+        host.Persist(record);
         record.MoveTo(TaskStep.Poll);
         TaskEnd.Publish(host, record, PhaseInfo.Queued(HostReasons.Launched, version: 2));
         if (record.Interrupt != TaskInterrupt.None)
@@ -135,8 +138,15 @@ internal sealed class CreateHandler<TMeta, TResource>(
                 var permanent = (PermanentTaskFailureException)exception!;
                 await FailAsync(record, PhaseInfo.Failure(permanent.Code, permanent.Message)).ConfigureAwait(false);
                 return;
+            case CallResult.Failed when !RefusedRequests.CreatedNothing(exception!):
+                // Not transient, but the request may have reached the service (a 2xx whose body did not parse, say):
+                // "created, meta unknown", resolved through the idempotent Create before the task ends.
+                record.NoteCreateMayHaveSucceeded();
+                host.Persist(record);
+                break;
             case CallResult.Transient:
                 record.NoteCreateMayHaveSucceeded();
+                host.Persist(record);
                 if (record.Attempts < host.Options.CreateRetries.MaxAttempts && record.Interrupt == TaskInterrupt.None)
                 {
                     var delay = host.Options.CreateRetries.DelayAfter(record.Attempts);

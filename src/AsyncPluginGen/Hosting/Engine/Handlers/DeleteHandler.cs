@@ -29,6 +29,10 @@ internal sealed class DeleteHandler<TMeta, TResource>(
     public async ValueTask DeleteAsync(AsyncTaskRecord<TMeta, TResource> record)
     {
         var attempt = record.BeginDeleteAttempt();
+
+        // Write-ahead: the Delete (and the outcome after it) is durable before it is sent, so a crash resumes it.
+        host.Persist(record);
+        await host.DurableAsync(record).ConfigureAwait(false);
         if (!record.HasMeta && !await RecoverMetaAsync(record, attempt).ConfigureAwait(false))
         {
             return;
@@ -100,8 +104,9 @@ internal sealed class DeleteHandler<TMeta, TResource>(
 
     /// <summary>
     /// A Create whose outcome is unknown may have created the job. Create is idempotent on the unique name, so calling it
-    /// again returns that job's meta (or creates it), which Delete then removes. False when a retry was scheduled or the
-    /// task ended.
+    /// again returns that job's meta (or creates it), which Delete then removes. Only a permanent refusal means no job
+    /// exists; any other failure is retried, then reported as a job that may still exist. False when a retry was
+    /// scheduled or the task ended.
     /// </summary>
     private async ValueTask<bool> RecoverMetaAsync(AsyncTaskRecord<TMeta, TResource> record, int attempt)
     {
@@ -117,25 +122,27 @@ internal sealed class DeleteHandler<TMeta, TResource>(
             if (outcome.Succeeded && outcome.Value.Meta is { } meta)
             {
                 record.SetMeta(meta);
+                host.Persist(record);
                 return true;
             }
 
-            if (outcome.Result == CallResult.Transient && attempt < host.Options.DeleteRetries.MaxAttempts)
+            if (outcome.Result != CallResult.Permanent)
             {
-                scheduler.RetryLater(record, TaskStep.DeleteBackoff, host.Options.DeleteRetries.DelayAfter(attempt), "delete");
-                return false;
-            }
+                // Unreachable, failing, or no meta: the job may well exist. Try again while attempts remain, then say so.
+                var exception = outcome.Exception ?? new InvalidOperationException(NullMeta.Message(plugin));
+                if (attempt < host.Options.DeleteRetries.MaxAttempts)
+                {
+                    scheduler.RetryLater(record, TaskStep.DeleteBackoff, host.Options.DeleteRetries.DelayAfter(attempt), "delete");
+                    return false;
+                }
 
-            // Not transient (or no meta): the service says no job exists for this key, or refuses it; nothing is left to delete.
-            var exception = outcome.Exception ?? new InvalidOperationException(NullMeta.Message(plugin));
-            HostLog.DeleteGaveUp(host.Logger, exception, PluginId, record.Task.UniqueName, attempt);
-            if (outcome.Result == CallResult.Transient)
-            {
-                // Out of attempts while the service could not be reached: the job may well exist.
+                HostLog.DeleteGaveUp(host.Logger, exception, PluginId, record.Task.UniqueName, attempt);
                 var (gaveUp, gaveUpState) = GaveUp(record, attempt, exception);
                 await finish.FinishAsync(record, gaveUp, gaveUpState).ConfigureAwait(false);
                 return false;
             }
+
+            // The service refused the Create for good (a permanent failure): no job exists under this key.
         }
 
         var (phase, state) = record.AfterDelete;

@@ -57,7 +57,10 @@ internal sealed class StepScheduler<TRecord>
         {
             if (record.Deadline is { } deadline && deadline <= now)
             {
-                record.TryInterrupt(TaskInterrupt.Timeout);
+                if (record.TryInterrupt(TaskInterrupt.Timeout))
+                {
+                    _host.Persist(record);
+                }
             }
 
             Queue.Schedule(record);

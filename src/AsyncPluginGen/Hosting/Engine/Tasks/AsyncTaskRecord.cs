@@ -22,6 +22,7 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
     private bool _metaSet;
     private bool _resourceSet;
     private bool _createMayHaveSucceeded;
+    private bool _deletePending;
 
     public TMeta Meta => _metaSet ? _meta! : throw new InvalidOperationException("The task has no ResourceMeta yet.");
 
@@ -43,6 +44,9 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
     public int DeleteAttempts => _deleteAttempts;
 
     public DeleteReason DeleteReason => _deleteReason;
+
+    /// <summary>A Delete was decided (abort, deadline, cleanup): the task ends only after it.</summary>
+    public override bool DeletePending => _deletePending;
 
     public (PhaseInfo Phase, PluginState State) AfterDelete => (_afterDelete, _afterDeleteState);
 
@@ -71,7 +75,36 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
         _deleteReason = reason;
         _afterDelete = then;
         _afterDeleteState = thenState;
+        _deletePending = true;
         MoveTo(TaskStep.Delete);
+    }
+
+    /// <inheritdoc />
+    public override TaskProgress CaptureProgress() => base.CaptureProgress() with
+    {
+        CreateInDoubt = _createMayHaveSucceeded && !_metaSet,
+        QuotaNamespace = _token?.Name,
+        Delete = _deletePending ? new PendingDelete(_deleteReason, _afterDelete, _afterDeleteState, _deleteAttempts) : null,
+    };
+
+    /// <summary>Restores what the store knew of a recovered task, before anything runs it.</summary>
+    public void Restore(in TaskProgress progress, TMeta? meta, bool hasMeta)
+    {
+        RestoreProgress(progress);
+        if (hasMeta)
+        {
+            SetMeta(meta!);
+            MetaStored = true;
+            Advance(PluginState.ResourcesCreated);
+        }
+
+        // Created but its meta not stored (a plugin without a meta serializer) is "created, meta unknown" too.
+        _createMayHaveSucceeded = progress.CreateInDoubt || (!hasMeta && progress.State == PluginState.ResourcesCreated);
+        if (progress.Delete is { } delete)
+        {
+            _deleteAttempts = delete.Attempts;
+            BeginDelete(delete.Reason, delete.Then, delete.ThenState);
+        }
     }
 
     public int BeginDeleteAttempt() => ++_deleteAttempts;

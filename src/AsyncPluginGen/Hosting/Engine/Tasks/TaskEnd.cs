@@ -17,26 +17,61 @@ internal static class TaskEnd
 
         host.Feed.Publish(phaseEvent);
         host.Tasks.Remove(record);
-        record.Complete(new TaskResult(record.Task.ExecutionId, phase, state, record.MetaObject, record.ResourceObject));
+        var result = new TaskResult(record.Task.ExecutionId, phase, state, record.MetaObject, record.ResourceObject);
+        if (host.Journal is null)
+        {
+            record.Complete(result);
+            return true;
+        }
+
+        // The handle completes once the outcome is durable: a caller that saw it never sees the task run again after a crash.
+        host.Persist(record);
+        var durable = host.DurableAsync(record);
+        if (durable.IsCompletedSuccessfully)
+        {
+            record.Complete(result);
+        }
+        else
+        {
+            _ = CompleteWhenDurableAsync(durable, record, result);
+        }
+
         return true;
     }
 
     /// <summary>
     /// The host stopped before the task ended: watchers and observers see a final <see cref="HostReasons.HostStopped"/>
     /// system failure, and the handle completes with an <see cref="OperationCanceledException"/>. Nothing remote is
-    /// touched: the job is not deleted and its quota token is not released.
+    /// touched: the job is not deleted and its quota token is not released. With a task store (<paramref name="resumable"/>)
+    /// nothing is written either: the next host resumes the task as the store last saw it.
     /// </summary>
-    public static void Abandon(HostContext host, TaskRecord record)
+    /// <returns>Whether this ended the task (false when it had ended already).</returns>
+    public static bool Abandon(HostContext host, TaskRecord record, bool resumable)
     {
-        var phase = PhaseInfo.SystemFailure(HostReasons.HostStopped,
-            $"The plugin host stopped before task '{record.Task.UniqueName}' ended; its remote job was not deleted.");
-        if (record.TryFinish(phase, PluginState.SystemFailure, host.Time.GetUtcNow(), out var phaseEvent))
+        var phase = PhaseInfo.SystemFailure(HostReasons.HostStopped, resumable
+            ? $"The plugin host stopped before task '{record.Task.UniqueName}' ended; it resumes when a host next opens the task store."
+            : $"The plugin host stopped before task '{record.Task.UniqueName}' ended; its remote job was not deleted.");
+        var ended = record.TryFinish(phase, PluginState.SystemFailure, host.Time.GetUtcNow(), out var phaseEvent);
+        if (ended)
         {
             host.Feed.Publish(phaseEvent);
             record.Fail(new OperationCanceledException(phase.Error!.Value.Message));
         }
 
         host.Tasks.Remove(record);
+        return ended;
+    }
+
+    private static async Task CompleteWhenDurableAsync(ValueTask durable, TaskRecord record, TaskResult result)
+    {
+        try
+        {
+            await durable.ConfigureAwait(false);
+        }
+        finally
+        {
+            record.Complete(result);
+        }
     }
 
     /// <summary>Publishes a non-terminal phase (unchanged phases and versions are not repeated).</summary>
@@ -44,6 +79,7 @@ internal static class TaskEnd
     {
         if (record.TryPublish(phase, host.Time.GetUtcNow(), out var phaseEvent))
         {
+            host.Persist(record);
             host.Feed.Publish(phaseEvent);
         }
     }

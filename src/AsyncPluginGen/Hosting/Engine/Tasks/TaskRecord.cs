@@ -31,6 +31,9 @@ internal abstract class TaskRecord
     private int _attempts;
     private int _claimed;
     private int _dirty;
+    private long _changes;
+    private long _durableChanges;
+    private int _journalMark;
 
     protected TaskRecord(TaskContext task, string pluginId, DateTimeOffset? deadline)
     {
@@ -88,6 +91,9 @@ internal abstract class TaskRecord
 
     /// <summary>Whether a remote job may exist for this task (the typed record knows).</summary>
     public virtual bool JobMayExist => false;
+
+    /// <summary>A Delete was decided and must happen before the task ends (the typed record knows).</summary>
+    public virtual bool DeletePending => false;
 
     // ---- Owner (the worker holding the claim) ----
 
@@ -315,6 +321,64 @@ internal abstract class TaskRecord
     {
         Volatile.Write(ref _claimed, ClaimIdle);
         return Volatile.Read(ref _dirty) == 1 && !IsFinished;
+    }
+
+    // ---- The task store's journal (see TaskJournal; unused without a store) ----
+
+    /// <summary>Changes a restarted host must know about, counted.</summary>
+    public long Changes => Interlocked.Read(ref _changes);
+
+    /// <summary>How many of <see cref="Changes"/> are durable in the store.</summary>
+    public long DurableChanges => Interlocked.Read(ref _durableChanges);
+
+    /// <summary>The context (at the first write) and the meta (once known) are written once; these say whether they were.</summary>
+    public bool ContextStored { get; set; }
+
+    public bool MetaStored { get; set; }
+
+    public void CountChange() => Interlocked.Increment(ref _changes);
+
+    /// <summary>Marks the task for the journal's next batch; false when it is marked already.</summary>
+    public bool TryMarkForJournal() => Interlocked.Exchange(ref _journalMark, 1) == 0;
+
+    public void UnmarkForJournal() => Interlocked.Exchange(ref _journalMark, 0);
+
+    public void MarkDurable(long changes)
+    {
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _durableChanges);
+        }
+        while (current < changes && Interlocked.CompareExchange(ref _durableChanges, changes, current) != current);
+    }
+
+    /// <summary>
+    /// What a restarted host needs to resume the task, as it is now. Taken by the journal while a worker may be changing
+    /// the task: a field changed meanwhile marks the task again, so the next batch writes it whole.
+    /// </summary>
+    public virtual TaskProgress CaptureProgress()
+    {
+        lock (this)
+        {
+            return new TaskProgress
+            {
+                State = _state,
+                Phase = _phase,
+                Interrupt = _interrupt,
+                Deadline = Deadline,
+                Attempts = _attempts,
+            };
+        }
+    }
+
+    /// <summary>Restores the counters and interrupt of a task recovered from the store, before anything runs it.</summary>
+    public void RestoreProgress(in TaskProgress progress)
+    {
+        // The state is not restored: it follows from what the task has (a meta), and moves forward again as it runs.
+        _attempts = progress.Attempts;
+        _phase = progress.Phase.IsTerminal || progress.Phase.Phase == TaskPhase.Undefined ? _phase : progress.Phase;
+        _interrupt = progress.Interrupt;
     }
 
     /// <summary>Called once an interrupt is recorded, outside the lock.</summary>

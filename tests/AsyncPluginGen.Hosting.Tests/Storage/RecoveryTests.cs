@@ -1,0 +1,311 @@
+using AsyncPluginGen.Hosting.Tests.Infrastructure;
+
+namespace AsyncPluginGen.Hosting.Tests.Storage;
+
+/// <summary>
+/// A host with a task store, "killed" at a chosen moment (the store's rows copied as they were, as a crashed process
+/// leaves its file) and restarted on those rows against the same remote side: every task is resumed where it stood.
+/// </summary>
+public sealed class RecoveryTests
+{
+    [Fact]
+    public async Task CreatedTask_ResumesPolling_WithoutASecondCreate()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        first.Script("a").GetStates("RUNNING");
+        first.Submit("a");
+        await first.WaitForPhaseAsync("a", TaskPhase.Running);
+        var rows = await DurableRowsAsync(first, store, "a", row => row.Meta is not null);
+
+        await using var second = await RestartedAsync(first, rows);
+        second.Script("a").GetStates("DONE");
+        var handle = Assert.Single(second.Host.GetTasks());
+        Assert.True(handle.IsRecovered);
+        Assert.Equal(second.UniqueName("a"), handle.UniqueName);
+        second.AdvanceBy(HostHarness.Resync);
+        var result = await second.CompletionAsync(handle);
+
+        Assert.Equal(PluginState.Succeeded, result.State);
+        Assert.Single(first.Calls.Of("a", Op.Create));
+        Assert.Equal(1, Assert.Single(first.Calls.Of("a", Op.Get).Select(c => c.Meta!.Serial).Distinct()));
+    }
+
+    [Fact]
+    public async Task RecoveredTask_CanBeFoundWatchedAndAttachedTo()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        first.Submit("a");
+        await first.WaitForPhaseAsync("a", TaskPhase.Running);
+        var rows = await DurableRowsAsync(first, store, "a", row => row.Meta is not null);
+
+        await using var second = await RestartedAsync(first, rows);
+        var found = await second.Host.FindAsync(second.UniqueName("a"));
+        var attached = second.Submit("a");
+        await using var watch = attached.WatchAsync().GetAsyncEnumerator();
+        Assert.True(await watch.MoveNextAsync());
+
+        Assert.NotNull(found);
+        Assert.True(found!.IsRecovered);
+        Assert.Same(found.Completion, attached.Completion);
+        Assert.Equal(TaskPhase.Running, watch.Current.Phase.Phase);
+        Assert.Single(first.Calls.Of("a", Op.Create));
+    }
+
+    [Fact]
+    public async Task CrashDuringCreate_CreatesAgainWithTheSameUniqueName_AndEndsWithOneJob()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        var hang = new TaskCompletionSource();
+        first.Script("a").OnCreate(Steps.After<JobResource?>(hang, Steps.Return<JobResource?>(null)));
+        first.Submit("a");
+        await first.Calls.WaitAsync("a", Op.Create, 1);
+        var rows = store.GetRows(); // the process dies while Create is in flight
+
+        await using var second = await RestartedAsync(first, rows);
+        second.Script("a").GetStates("DONE");
+        var handle = Assert.Single(second.Host.GetTasks());
+        var result = await second.CompletionAsync(handle);
+
+        Assert.Equal(PluginState.Succeeded, result.State);
+        var creates = first.Calls.Of("a", Op.Create);
+        Assert.Equal(2, creates.Count);
+        Assert.All(creates, c => Assert.Equal(second.UniqueName("a"), c.UniqueName)); // the same idempotency key
+        hang.TrySetResult();
+    }
+
+    [Fact]
+    public async Task CreateInDoubt_IsResolvedThroughTheIdempotentCreate_AfterRestart()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        first.Script("a").OnCreate(Steps.Throw<JobResource?>(new TimeoutException("response lost")));
+        first.Submit("a");
+        var rows = await store.WaitForRowAsync(r => Progress(r).CreateInDoubt, "the Create in doubt is durable");
+
+        await using var second = await RestartedAsync(first, rows);
+        second.Script("a").GetStates("DONE");
+        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+
+        Assert.Equal(PluginState.Succeeded, result.State);
+        Assert.Equal(2, first.Calls.Count("a", Op.Create));
+    }
+
+    [Fact]
+    public async Task AbortPending_DeletesAfterRestart_AndEndsAborted()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        var hang = new TaskCompletionSource();
+        first.Script("a").OnDelete(Steps.After(hang, Steps.Return(true)));
+        var handle = first.Submit("a");
+        await first.WaitForPhaseAsync("a", TaskPhase.Running);
+        handle.Abort();
+        await first.Calls.WaitAsync("a", Op.Delete, 1);
+        var rows = store.GetRows(); // dies while the Delete is in flight
+
+        await using var second = await RestartedAsync(first, rows);
+        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+
+        Assert.Equal(TaskPhase.Aborted, result.Phase.Phase);
+        Assert.Equal(PluginState.Aborted, result.State);
+        var deletes = first.Calls.Of("a", Op.Delete);
+        Assert.Equal(2, deletes.Count);
+        Assert.All(deletes, d => Assert.Equal(DeleteReason.Aborted, d.Reason));
+        Assert.Single(first.Calls.Of("a", Op.Create));
+        hang.TrySetResult();
+    }
+
+    [Fact]
+    public async Task DeadlinePassedWhileDown_DeletesTheJob_AndFailsWithTheTimeout()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        first.Submit("a", new TaskOptions { Timeout = TimeSpan.FromSeconds(30) });
+        await first.WaitForPhaseAsync("a", TaskPhase.Running);
+        var rows = await DurableRowsAsync(first, store, "a", row => row.Meta is not null);
+
+        await first.Host.StopAsync(new CancellationToken(canceled: true));
+        first.Time.Advance(TimeSpan.FromSeconds(60)); // the host is down past the deadline
+        await using var second = await RestartedAsync(first, rows);
+        second.AdvanceBy(TimeSpan.FromSeconds(1));
+        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+
+        Assert.True(result.Phase.IsTerminal);
+        Assert.NotEqual(PluginState.Succeeded, result.State);
+        Assert.Single(first.Calls.Of("a", Op.Delete));
+    }
+
+    [Fact]
+    public async Task CreatedTask_TakesItsQuotaTokenAgain()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store, s => s.Quota(1));
+        first.Submit("a");
+        await first.WaitForPhaseAsync("a", TaskPhase.Running);
+        var rows = await DurableRowsAsync(first, store, "a", row => row.Meta is not null);
+
+        await using var second = await RestartedAsync(first, rows, s => s.Quota(1));
+        var waiting = second.Submit("b"); // the recovered task holds the only token
+
+        await second.WaitForPhaseAsync("b", TaskPhase.WaitingForResources);
+        Assert.False(waiting.Completion.IsCompleted);
+        Assert.Equal(0, first.Calls.Count("b", Op.Create));
+    }
+
+    [Fact]
+    public async Task EndedTask_IsNotResumed_AndFindAsyncReturnsItsOutcome()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        first.Script("a").CreateReturnsResource("DONE");
+        var result = await first.CompletionAsync(first.Submit("a"));
+        var rows = store.GetRows();
+
+        await using var second = await RestartedAsync(first, rows);
+        var found = await second.Host.FindAsync(second.UniqueName("a"));
+
+        Assert.Empty(second.Host.GetTasks());
+        Assert.NotNull(found);
+        Assert.True(found!.Completion.IsCompletedSuccessfully);
+        Assert.Equal(result.Phase.Phase, (await found.Completion).Phase.Phase);
+        Assert.Equal(PluginState.Succeeded, (await found.Completion).State);
+        Assert.Null(await second.Host.FindAsync(second.UniqueName("never-submitted")));
+    }
+
+    [Fact]
+    public async Task Completion_WaitsUntilTheOutcomeIsDurable()
+    {
+        var store = new TestStore();
+        await using var h = await StartedAsync(store);
+        h.Script("a").GetStates("RUNNING", "DONE");
+        var handle = h.Submit("a");
+        await h.WaitForPhaseAsync("a", TaskPhase.Running);
+        await DurableRowsAsync(h, store, "a", row => row.Meta is not null);
+        var gate = Wait.Gate();
+        store.Gate = gate;
+        h.AdvanceBy(HostHarness.Resync);
+        await h.WaitForPhaseAsync("a", TaskPhase.Success);
+
+        Assert.False(handle.Completion.IsCompleted);
+        gate.SetResult();
+        Assert.Equal(PluginState.Succeeded, (await h.CompletionAsync(handle)).State);
+        Assert.NotNull(Assert.Single(store.GetRows()).EndedAt);
+    }
+
+    [Fact]
+    public async Task Create_WaitsUntilTheTaskIsDurable()
+    {
+        var store = new TestStore { Gate = new TaskCompletionSource() };
+        await using var h = await StartedAsync(store);
+        h.Submit("a");
+        await store.SaveStarted.Task;
+
+        Assert.Equal(0, h.Calls.Count("a", Op.Create));
+        store.Gate.SetResult();
+        await h.Calls.WaitAsync("a", Op.Create, 1);
+        Assert.Contains(store.GetRows(), r => r.UniqueName == h.UniqueName("a"));
+    }
+
+    [Fact]
+    public async Task FailingStore_IsRetried_AndNothingIsLost()
+    {
+        var store = new TestStore { FailNext = 3 };
+        await using var h = await StartedAsync(store);
+        h.Script("a").CreateReturnsResource("DONE");
+
+        var result = await h.CompletionAsync(h.Submit("a"));
+
+        Assert.Equal(PluginState.Succeeded, result.State);
+        Assert.Equal(0, store.FailNext);
+        Assert.NotNull(Assert.Single(store.GetRows()).EndedAt);
+    }
+
+    [Fact]
+    public async Task UnknownTaskType_StaysInTheStoreUntouched_AndIsNotResumed()
+    {
+        var stranger = new StoredTask
+        {
+            UniqueName = "stranger-0",
+            PluginId = "gone",
+            TaskType = "gone_type",
+            Context = [(byte)'{', (byte)'}'],
+            Progress = [(byte)'{', (byte)'}'],
+        };
+        var store = new TestStore([stranger]);
+        await using var h = await StartedAsync(store);
+
+        Assert.Empty(h.Host.GetTasks());
+        Assert.Same(stranger, Assert.Single(store.GetRows()));
+    }
+
+    [Fact]
+    public async Task StartAsync_OnAStoreOwnedByAnotherHost_ThrowsTaskStoreException()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        await using var second = new HostHarness(s => s.Store = store);
+
+        var error = await Assert.ThrowsAsync<TaskStoreException>(second.StartAsync);
+
+        Assert.Contains("already open", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_BeforeStartAsync_WithAStore_SaysToStartFirst()
+    {
+        await using var h = new HostHarness(s => s.Store = new InMemoryTaskStore());
+
+        var error = Assert.Throws<InvalidOperationException>(() => h.Submit("a"));
+
+        Assert.Contains("StartAsync", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncTask_RunsAgainAfterRestart()
+    {
+        var store = new TestStore();
+        await using var first = await StartedAsync(store);
+        var hang = new TaskCompletionSource();
+        first.SyncPlugin.Steps.Enqueue(Steps.After(hang, Steps.Return(PhaseInfo.Success())));
+        first.SubmitSync("s");
+        await first.Calls.WaitAsync("s", Op.Do, 1);
+        var rows = store.GetRows();
+
+        await using var second = await RestartedAsync(first, rows);
+        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+
+        Assert.Equal(PluginState.Succeeded, result.State);
+        Assert.Equal(2, first.Calls.Count("s", Op.Do));
+        hang.TrySetResult();
+    }
+
+    internal static async Task<HostHarness> StartedAsync(ITaskStore store, Action<HarnessSetup>? configure = null)
+    {
+        var h = new HostHarness(s =>
+        {
+            s.Store = store;
+            configure?.Invoke(s);
+        });
+        await h.StartAsync();
+        return h;
+    }
+
+    internal static async Task<HostHarness> RestartedAsync(HostHarness earlier, IReadOnlyList<StoredTask> rows, Action<HarnessSetup>? configure = null)
+    {
+        // The earlier host is gone: it must not touch the remote side any more, nor write to the new store.
+        await earlier.Host.StopAsync(new CancellationToken(canceled: true));
+        return await StartedAsync(new TestStore(rows), s =>
+        {
+            s.RestartOf = earlier;
+            configure?.Invoke(s);
+        });
+    }
+
+    internal static Task<IReadOnlyList<StoredTask>> DurableRowsAsync(HostHarness h, TestStore store, string task, Func<StoredTask, bool> until) =>
+        store.WaitForRowAsync(r => r.UniqueName == h.UniqueName(task) && until(r), $"the row of '{task}' is durable");
+
+    internal static TaskProgress Progress(StoredTask row) => ProgressCodec.Read(row.Progress);
+}
