@@ -27,6 +27,11 @@ public sealed class OptionsValidationTests
         { o => o.CallTimeouts.Get = TimeSpan.Zero, "CallTimeouts.Get is 00:00:00, but it must be within" },
         { o => o.CallTimeouts.Do = TimeSpan.FromHours(2), "CallTimeouts.Do is 02:00:00, but it must be within" },
         { o => o.CallTimeouts = null!, "CallTimeouts is null" },
+        { o => o.StoreCommitInterval = TimeSpan.Zero, "StoreCommitInterval is 00:00:00, but it must be within" },
+        { o => o.StoreCommitInterval = TimeSpan.FromSeconds(2), "StoreCommitInterval is 00:00:02, but it must be within" },
+        { o => o.EndedTaskRetention = TimeSpan.FromDays(400), "EndedTaskRetention is 400.00:00:00, but it must be within" },
+        { o => o.EndedTaskRetention = TimeSpan.FromSeconds(-1), "EndedTaskRetention is -00:00:01, but it must be within" },
+        { o => o.StopBehavior = (StopBehavior)7, "StopBehavior is 7, but it must be within { LeaveRunning, AbortAndDelete }" },
         { o => o.Plugins[ScriptedPlugin.Id] = new PluginConfigOverride { CallTimeouts = { Delete = TimeSpan.FromMilliseconds(-1) } }, "Plugins:Scripted:CallTimeouts:Delete is -00:00:00.0010000, but it must be within" },
     };
 

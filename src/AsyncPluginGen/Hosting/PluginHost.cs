@@ -179,7 +179,8 @@ public sealed class PluginHost : IAsyncDisposable
             record => _runners.TryGet(record.PluginId, out var runner) ? runner!.Capture(record, buffer, Time.GetUtcNow()) : null,
             StoredTaskWriter.Saved,
             _options.StoreCommitInterval,
-            _context.Logger);
+            _context.Logger,
+            () => Time.GetUtcNow() - _options.EndedTaskRetention);
         _context.Journal = journal;
         journal.Start();
         await new TaskRecovery(_catalog, _runners, _context, _services).RecoverAsync(rows).ConfigureAwait(false);

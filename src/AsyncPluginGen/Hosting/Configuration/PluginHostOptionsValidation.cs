@@ -16,6 +16,12 @@ internal static class PluginHostOptionsValidation
     {
         var errors = new List<PluginConfigError>();
         PluginHostOptions.TickIntervalRange.Check(nameof(PluginHostOptions.TickInterval), options.TickInterval, errors);
+        PluginHostOptions.StoreCommitIntervalRange.Check(nameof(PluginHostOptions.StoreCommitInterval), options.StoreCommitInterval, errors);
+        PluginHostOptions.EndedTaskRetentionRange.Check(nameof(PluginHostOptions.EndedTaskRetention), options.EndedTaskRetention, errors);
+        if (!Enum.IsDefined(options.StopBehavior))
+        {
+            errors.Add(new PluginConfigError(nameof(PluginHostOptions.StopBehavior), options.StopBehavior.ToString(), $"{{ {string.Join(", ", Enum.GetNames<StopBehavior>())} }}"));
+        }
         if (options.DefaultTaskTimeout is { } timeout)
         {
             PluginHostOptions.TaskTimeoutRange.Check(nameof(PluginHostOptions.DefaultTaskTimeout), timeout, errors);

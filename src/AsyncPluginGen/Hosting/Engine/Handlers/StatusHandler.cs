@@ -37,6 +37,10 @@ internal sealed class StatusHandler<TMeta, TResource>(
         {
             // NotReady and Undefined keep the created job: Flyte would call Create again and leak the first one.
             TaskEnd.Publish(host, record, phase);
+
+            // Status has what it needs; keeping the resource until the next read would hold every in-flight job's
+            // (possibly large) remote resource for nothing.
+            record.ReleaseResource();
             return;
         }
 

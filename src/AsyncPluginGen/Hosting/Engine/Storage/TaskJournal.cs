@@ -21,6 +21,8 @@ internal sealed class TaskJournal
     private readonly Action<TaskRecord, StoredTask> _saved;
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
+    private readonly Func<DateTimeOffset>? _purgeCutoff;
+    private long _lastPurge;
     private readonly ConcurrentQueue<TaskRecord> _marked = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _closing = new();
@@ -30,8 +32,12 @@ internal sealed class TaskJournal
     private volatile bool _ended;
     private Task _loop = Task.CompletedTask;
 
-    public TaskJournal(ITaskStore store, Func<TaskRecord, StoredTask?> capture, Action<TaskRecord, StoredTask> saved, TimeSpan interval, ILogger logger)
+    /// <summary>How often ended tasks past their retention are purged, at most (between two batches).</summary>
+    public static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(1);
+
+    public TaskJournal(ITaskStore store, Func<TaskRecord, StoredTask?> capture, Action<TaskRecord, StoredTask> saved, TimeSpan interval, ILogger logger, Func<DateTimeOffset>? purgeCutoff = null)
     {
+        _purgeCutoff = purgeCutoff;
         _store = store;
         _capture = capture;
         _saved = saved;
@@ -161,6 +167,8 @@ internal sealed class TaskJournal
                 break;
             }
 
+            await PurgeIfDueAsync().ConfigureAwait(false);
+
             // Swapped after the save, not before: a waiter reads the source while its batch is in flight and is woken
             // when that batch ends, then checks again.
             Interlocked.Exchange(ref _nextCommit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -178,6 +186,26 @@ internal sealed class TaskJournal
         // Wake any waiter: the loop has ended.
         _ended = true;
         Volatile.Read(ref _nextCommit).TrySetResult();
+    }
+
+    /// <summary>Purges ended tasks past their retention, at most once per <see cref="PurgeInterval"/>, between batches (the store sees one call at a time).</summary>
+    private async Task PurgeIfDueAsync()
+    {
+        if (_purgeCutoff is null || (_lastPurge != 0 && TimeProvider.System.GetElapsedTime(_lastPurge) < PurgeInterval))
+        {
+            return;
+        }
+
+        _lastPurge = TimeProvider.System.GetTimestamp();
+        try
+        {
+            await _store.PurgeEndedAsync(_purgeCutoff(), _closing.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!_closing.IsCancellationRequested)
+        {
+            // Only old outcomes stay longer: logged, tried again at the next interval.
+            HostLog.StoreWriteFailed(_logger, exception, 0, 1);
+        }
     }
 
     private void Cut(List<StoredTask> batch, List<(TaskRecord, long, StoredTask)> records)

@@ -64,6 +64,13 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
         _consecutiveGetFailures = 0;
     }
 
+    /// <summary>Lets go of the last resource once Status has read it.</summary>
+    public void ReleaseResource()
+    {
+        _resource = default;
+        _resourceSet = false;
+    }
+
     public int CountGetFailure() => ++_consecutiveGetFailures;
 
     /// <summary>A Create failed in a way that may still have created the job (lost response, time-out, 5xx).</summary>
