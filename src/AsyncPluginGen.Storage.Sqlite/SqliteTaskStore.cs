@@ -102,10 +102,25 @@ public sealed class SqliteTaskStore : ITaskStore
             var directory = System.IO.Path.GetDirectoryName(_path);
             if (!string.IsNullOrEmpty(directory))
             {
-                Directory.CreateDirectory(directory);
+                try
+                {
+                    Directory.CreateDirectory(directory);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    throw new TaskStoreException($"The task store's directory '{directory}' cannot be created: {exception.Message}", exception);
+                }
             }
 
-            _lock = TakeLock(_lockPath);
+            try
+            {
+                _lock = TakeLock(_lockPath);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw new TaskStoreException($"The task store's lock file '{_lockPath}' cannot be created: {exception.Message} Check that the directory is writable by this process.", exception);
+            }
+
             try
             {
                 _connection = Connect();
@@ -273,7 +288,13 @@ public sealed class SqliteTaskStore : ITaskStore
                     "Upgrade AsyncPluginGen.Storage.Sqlite, or use another file. The file was left as it is.");
             }
 
-            Execute(connection, "PRAGMA journal_mode = WAL");
+            var journal = Convert.ToString(Scalar(connection, "PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture);
+            if (!string.Equals(journal, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new TaskStoreException(
+                    $"The task store '{_path}' cannot run in WAL mode (SQLite kept journal mode '{journal}'): keep the file on a local disk, not on a network file system.");
+            }
+
             Execute(connection, _options.Synchronous == SqliteSynchronous.Normal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
             for (var next = version; next < Migrations.Length; next++)
             {
@@ -294,6 +315,11 @@ public sealed class SqliteTaskStore : ITaskStore
         {
             connection.Dispose();
             throw NotUsable(exception);
+        }
+        catch (SqliteException exception)
+        {
+            connection.Dispose();
+            throw new TaskStoreException($"The task store '{_path}' cannot be opened: {exception.Message} Check that the file and its directory are writable by this process and that the disk has room.", exception);
         }
         catch
         {
@@ -321,6 +347,10 @@ public sealed class SqliteTaskStore : ITaskStore
         catch (SqliteException exception) when (exception.SqliteErrorCode is SqliteCorrupt or SqliteNotADatabase)
         {
             throw NotUsable(exception);
+        }
+        catch (SqliteException exception)
+        {
+            throw new TaskStoreException($"Reading the tasks of the task store '{_path}' failed: {exception.Message}", exception);
         }
     }
 
@@ -432,8 +462,9 @@ public sealed class SqliteTaskStore : ITaskStore
     }
 
     /// <summary>
-    /// Takes the exclusive lock: the file opened with <see cref="FileShare.None"/> (an exclusive <c>flock</c> on Linux and
-    /// macOS, a sharing mode on Windows), released by the operating system when the process ends, however it ends.
+    /// Takes the exclusive lock: the file opened with <see cref="FileShare.None"/>, which .NET turns into an exclusive
+    /// <c>flock</c> on Linux and macOS (on Windows, a sharing mode that refuses other writers but lets the owner's pid be
+    /// read), released by the operating system when the process ends, however it ends.
     /// </summary>
     private static FileStream TakeLock(string lockPath)
     {
@@ -442,7 +473,7 @@ public sealed class SqliteTaskStore : ITaskStore
             FileStream held;
             try
             {
-                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, OperatingSystem.IsWindows() ? FileShare.Read : FileShare.None, bufferSize: 1);
+                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, OperatingSystem.IsWindows() ? FileShare.Read | FileShare.Delete : FileShare.None, bufferSize: 1);
             }
             catch (IOException exception) when (File.Exists(lockPath))
             {

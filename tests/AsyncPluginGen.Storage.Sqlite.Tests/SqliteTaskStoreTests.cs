@@ -133,6 +133,42 @@ public sealed class SqliteTaskStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_database_with_a_corrupt_page_is_refused_and_left_intact()
+    {
+        await using (var store = NewStore())
+        {
+            await store.OpenAsync();
+            await store.SaveAsync([.. Enumerable.Range(0, 50).Select(i => Row($"t{i}"))]);
+        }
+
+        // Page 2 is the tasks table's root: overwrite it, as a torn write or a bad disk would.
+        var bytes = await File.ReadAllBytesAsync(DbPath);
+        Assert.True(bytes.Length >= 3 * 4096, $"the database has {bytes.Length} bytes");
+        Array.Fill(bytes, (byte)0xA5, 4096, 4096);
+        await File.WriteAllBytesAsync(DbPath, bytes);
+
+        await using var corrupt = NewStore();
+        var refused = await Assert.ThrowsAsync<TaskStoreException>(() => corrupt.OpenAsync());
+
+        Assert.Contains("not a usable task store", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(DbPath));
+    }
+
+    [Fact]
+    public async Task An_empty_existing_file_is_migrated_to_the_latest_schema()
+    {
+        await File.WriteAllBytesAsync(DbPath, []);
+
+        await using (var store = NewStore())
+        {
+            Assert.Empty(await store.OpenAsync());
+            await store.SaveAsync([Row("a")]);
+        }
+
+        Assert.Equal(1L, Scalar(DbPath, "PRAGMA user_version"));
+    }
+
+    [Fact]
     public async Task A_newer_schema_is_refused_naming_both_versions()
     {
         await using (var store = NewStore())
