@@ -1,0 +1,2 @@
+global using AsyncPluginGen.Hosting;
+global using Xunit;
