@@ -10,9 +10,12 @@ internal static class HostTasks
 {
     public static readonly string[] TaskTypes = ["host_bench_a", "host_bench_b", "host_bench_c"];
 
-    public static TaskContext[] Create(int count) =>
+    public static TaskContext[] Create(int count) => Create(count, "exec", TaskTypes);
+
+    /// <summary><paramref name="count"/> tasks of execution <paramref name="execution"/>, spread over <paramref name="taskTypes"/>.</summary>
+    public static TaskContext[] Create(int count, string execution, string[] taskTypes) =>
         Enumerable.Range(0, count)
-            .Select(i => new TaskContext(TaskTypes[i % TaskTypes.Length], new TaskExecutionId("project", "development", "exec", "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(i => new TaskContext(taskTypes[i % taskTypes.Length], new TaskExecutionId("project", "development", execution, "n" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             .ToArray();
 }
 
@@ -31,7 +34,8 @@ internal sealed class HostHarness : IAsyncDisposable
     private long _target = long.MaxValue;
 
     /// <param name="resync">Overrides the plugins' resync interval (an hour) when set.</param>
-    public HostHarness(TimeSpan? resync = null)
+    /// <param name="store">A task store; the host is then started with it (nothing to recover).</param>
+    public HostHarness(TimeSpan? resync = null, ITaskStore? store = null)
     {
         _options = new PluginHostOptions { SyncOnCreate = false };
         if (resync is { } interval)
@@ -39,10 +43,15 @@ internal sealed class HostHarness : IAsyncDisposable
             _options.Plugins[nameof(HostBenchPluginA)] = new PluginConfigOverride { ResyncInterval = interval };
             _options.Plugins[nameof(HostBenchPluginB)] = new PluginConfigOverride { ResyncInterval = interval };
             _options.Plugins[nameof(HostBenchPluginC)] = new PluginConfigOverride { ResyncInterval = interval };
+            _options.Plugins[nameof(HostBenchFlipPlugin)] = new PluginConfigOverride { ResyncInterval = interval };
         }
 
-        Host = new PluginHost(new PluginCatalog([AsyncPluginGenBenchmarksPluginRegistry.Instance]), NoServices.Instance, _options, time: Clock);
+        Host = new PluginHost(new PluginCatalog([AsyncPluginGenBenchmarksPluginRegistry.Instance]), NoServices.Instance, _options, time: Clock, store: store);
         Host.PhaseChanged += OnPhaseChanged;
+        if (store is not null)
+        {
+            Host.StartAsync().GetAwaiter().GetResult();
+        }
     }
 
     public ManualClock Clock { get; } = new();

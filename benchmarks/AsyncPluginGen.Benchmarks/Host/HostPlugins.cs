@@ -120,3 +120,32 @@ public sealed partial class HostBenchPluginC
 
     public ValueTask DeleteAsync(HostMeta meta, CancellationToken ct) => default;
 }
+
+/// <summary>
+/// A plugin whose job flips between Pending and Running with every poll cycle (<see cref="Flip"/>), so every poll changes
+/// the task's phase: the case a task store has to write.
+/// </summary>
+[AsyncPlugin("host_bench_flip")]
+[RateLimits(ReadQps = 100_000, ReadBurst = 10_000, WriteQps = 100_000, WriteBurst = 10_000)]
+[Caching(Size = 500_000, ResyncSeconds = 3600)]
+public sealed partial class HostBenchFlipPlugin
+{
+    private static readonly HostJob Pending = new("job", HostJobState.Pending, null);
+
+    /// <summary>Which state the next Gets return; the benchmark flips it before each cycle.</summary>
+    public static volatile bool Flip;
+
+    public ValueTask<Created<HostMeta, HostJob>> CreateAsync(TaskContext task, CancellationToken ct)
+    {
+        HostCalls.Created();
+        return new(Created.With(HostMeta.Shared, HostJob.Running));
+    }
+
+    public ValueTask<HostJob> GetAsync(HostMeta meta, CancellationToken ct)
+    {
+        HostCalls.Got();
+        return new(Flip ? Pending : HostJob.Running);
+    }
+
+    public ValueTask DeleteAsync(HostMeta meta, CancellationToken ct) => default;
+}

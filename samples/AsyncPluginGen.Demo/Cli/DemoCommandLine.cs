@@ -59,6 +59,16 @@ public static class DemoCommandLine
             Description = "Run the same workload through the Flyte agent protocol: the host drives RemoteAgentPlugin over gRPC on 127.0.0.1 to an agent service that serves the sample plugins.",
         };
 
+        var store = new Option<string>("--store")
+        {
+            Description = "The SQLite file where the host keeps its tasks, so that a run killed midway (or stopped) is resumed by the next one; the next run shows the tasks it recovered.",
+            DefaultValueFactory = _ => DemoOptions.DefaultStorePath,
+        };
+        var noStore = new Option<bool>("--no-store")
+        {
+            Description = "Keep tasks in memory only (nothing is recovered after a kill).",
+        };
+
         var root = new RootCommand(
             "Runs the AsyncPluginGen sample plugins (warehouse queries, notebook runs, training jobs and a synchronous image check) "
             + "against in-process fake services through the plugin host, with live progress and a summary. "
@@ -70,6 +80,8 @@ public static class DemoCommandLine
             abortFraction,
             json,
             viaAgent,
+            store,
+            noStore,
         };
 
         var result = root.Parse(args);
@@ -100,6 +112,7 @@ public static class DemoCommandLine
                 AbortFraction = result.GetValue(abortFraction),
                 Json = result.GetValue(json),
                 ViaAgent = result.GetValue(viaAgent),
+                StorePath = result.GetValue(noStore) ? null : result.GetValue(store),
             },
             0);
     }

@@ -30,6 +30,12 @@ public sealed record DemoOptions
     /// <summary>Whether the host reaches the plugins through the Flyte agent service over gRPC instead of in-process.</summary>
     public bool ViaAgent { get; init; }
 
+    /// <summary>Where the host keeps its tasks (a SQLite file), so a run killed midway is resumed by the next; null: in memory only.</summary>
+    public string? StorePath { get; init; } = DefaultStorePath;
+
+    /// <summary>The task store's default file: in the temporary directory, shared by successive runs.</summary>
+    public static string DefaultStorePath => Path.Combine(Path.GetTempPath(), "asyncplugingen-demo", "tasks.db");
+
     /// <summary>How long to wait for every task to end before counting the rest as lost.</summary>
     public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(3);
 }

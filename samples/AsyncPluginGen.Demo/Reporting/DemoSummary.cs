@@ -29,6 +29,12 @@ internal sealed record DemoSummary(
     int Lost,
     bool ViaAgent = false)
 {
+    /// <summary>Tasks an earlier run left in flight, recovered from the task store (and aborted: their fake services are gone).</summary>
+    public int Recovered { get; init; }
+
+    /// <summary>The recovered tasks by final phase.</summary>
+    public IReadOnlyDictionary<string, int> RecoveredPhases { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Whether every remote job and every task is accounted for.</summary>
     public bool Ok => Leaked == 0 && Lost == 0;
 }

@@ -70,6 +70,12 @@ internal static class SummaryView
 
         var elapsed = summary.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture);
         var faultRate = summary.FaultRate.ToString(CultureInfo.InvariantCulture);
+        if (summary.Recovered > 0)
+        {
+            var phases = string.Join(", ", summary.RecoveredPhases.OrderBy(static p => p.Key, StringComparer.Ordinal).Select(static p => $"{p.Key} {p.Value}"));
+            console.MarkupLine(Markup.Escape($"Recovered from the task store: {summary.Recovered} task(s) an earlier run left in flight, aborted since their fake services are gone: {phases}."));
+        }
+
         console.MarkupLine(summary.Ok
             ? $"[green]OK[/]: {N(summary.Submitted)} tasks in {elapsed} s at fault rate {faultRate}{(summary.ViaAgent ? ", through the Flyte agent protocol" : "")}; remote jobs leaked: 0, tasks lost: 0."
             : $"[red]FAILED[/]: remote jobs leaked: {N(summary.Leaked)}, tasks lost: {N(summary.Lost)} ({N(summary.Submitted)} tasks in {elapsed} s).");

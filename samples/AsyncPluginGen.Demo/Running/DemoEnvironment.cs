@@ -46,6 +46,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
 
     public IReadOnlyList<SampleLane> Lanes { get; }
 
+    /// <summary>Tasks an earlier run left in flight, re-adopted from the task store.</summary>
+    public IReadOnlyList<TaskHandle> Recovered { get; private init; } = [];
+
     public static async Task<DemoEnvironment> StartAsync(DemoOptions options, CancellationToken cancellationToken)
     {
         var warehouse = new WarehouseService(ServiceOptions(options, 1));
@@ -84,8 +87,21 @@ internal sealed class DemoEnvironment : IAsyncDisposable
             provider = collection.BuildServiceProvider();
             var meters = provider.GetRequiredService<IMeterFactory>();
             var metrics = new HostMetricsTap(meters);
-            var host = new PluginHost(provider.GetRequiredService<PluginCatalog>(), provider, HostOptions(lanes), meterFactory: meters);
-            return new DemoEnvironment(services, clients, provider, agent, host, metrics, lanes);
+            var store = options.StorePath is { } path ? new SqliteTaskStore(new SqliteTaskStoreOptions { Path = path }) : null;
+            var host = new PluginHost(provider.GetRequiredService<PluginCatalog>(), provider, HostOptions(lanes), meterFactory: meters, store: store);
+            try
+            {
+                // With a store: opens it and re-adopts what an earlier run left in flight (a kill, or a stop).
+                await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            var recovered = host.GetTasks().Where(static t => t.IsRecovered).ToArray();
+            return new DemoEnvironment(services, clients, provider, agent, host, metrics, lanes) { Recovered = recovered };
         }
         catch
         {

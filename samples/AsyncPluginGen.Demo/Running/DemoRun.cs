@@ -16,7 +16,17 @@ internal static class DemoRun
     public static async Task<DemoSummary> RunAsync(DemoOptions options, IProgressView view, CancellationToken cancellationToken)
     {
         await using var environment = await DemoEnvironment.StartAsync(options, cancellationToken).ConfigureAwait(false);
-        var plan = WorkloadPlanner.Plan(environment.Lanes, options.Tasks, options.AbortFraction, options.Seed, $"seed{options.Seed}");
+        // With a store, each run's tasks get names of their own, so they never meet the tasks an earlier run left behind.
+        var execution = options.StorePath is null ? $"seed{options.Seed}" : $"seed{options.Seed}-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var plan = WorkloadPlanner.Plan(environment.Lanes, options.Tasks, options.AbortFraction, options.Seed, execution);
+
+        // The recovered tasks' jobs lived in the fake services of the earlier process, which are gone: abort them, which
+        // ends them as soon as their Delete learns the job no longer exists.
+        foreach (var recovered in environment.Recovered)
+        {
+            recovered.Abort();
+        }
+
         var board = new TaskBoard(plan, environment.Lanes, environment.Metrics);
 
         using var ended = new CancellationTokenSource();
@@ -33,7 +43,22 @@ internal static class DemoRun
             await progress.ConfigureAwait(false);
         }
 
-        return Summarize(options, environment, board, submitted);
+        var recoveredPhases = await RecoveredOutcomesAsync(environment.Recovered).ConfigureAwait(false);
+        return Summarize(options, environment, board, submitted) with { Recovered = environment.Recovered.Count, RecoveredPhases = recoveredPhases };
+    }
+
+    private static async Task<Dictionary<string, int>> RecoveredOutcomesAsync(IReadOnlyList<TaskHandle> recovered)
+    {
+        try
+        {
+            await Task.WhenAll(recovered.Select(static t => (Task)t.Completion)).WaitAsync(TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            // Counted as unfinished below.
+        }
+
+        return recovered.GroupBy(FinalPhase).ToDictionary(static g => g.Key, static g => g.Count(), StringComparer.Ordinal);
     }
 
     private static async Task<int> SubmitAsync(PluginHost host, TaskBoard board, CancellationToken cancellationToken)

@@ -27,6 +27,15 @@ public sealed class DemoCommandLineTests
         Assert.Equal(new DemoOptions { Tasks = 25, FaultRate = 0.2, Seed = 7, AbortFraction = 0.5, Json = true, ViaAgent = true }, parsed.Options);
     }
 
+    [Fact]
+    public void Store_DefaultsToAFileInTheTempDirectory_AndCanBeMovedOrTurnedOff()
+    {
+        Assert.Equal(DemoOptions.DefaultStorePath, Parse().Parsed.Options!.StorePath);
+        Assert.StartsWith(Path.GetTempPath(), DemoOptions.DefaultStorePath, StringComparison.Ordinal);
+        Assert.Equal("/data/tasks.db", Parse("--store", "/data/tasks.db").Parsed.Options!.StorePath);
+        Assert.Null(Parse("--no-store").Parsed.Options!.StorePath);
+    }
+
     [Theory]
     [InlineData("--tasks", "0", "--tasks must be between 1 and 100000; got 0")]
     [InlineData("--tasks", "100001", "--tasks must be between 1 and 100000; got 100001")]

@@ -127,10 +127,48 @@ public sealed class DemoRunTests
         Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
     }
 
+    [Fact]
+    public async Task AfterAKill_TheNextRunRecoversTheTasksLeftInFlight_AndAccountsForThem()
+    {
+        var demo = Path.Combine(AppContext.BaseDirectory, "AsyncPluginGen.Demo.dll");
+        var store = StorePath();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { demo, "--tasks", "200", "--seed", "13", "--json", "--store", store })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using (var first = Process.Start(start)!)
+        {
+            // The first progress line (5 s in) says the run is under way, its 200 tasks submitted and mostly in flight.
+            var line = await first.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.NotNull(line);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var second = await RunProcessAsync(demo, "--tasks", "10", "--seed", "14", "--json", "--store", store);
+
+        Assert.True(second.Exit == 0, $"exit {second.Exit}\n{second.Output}\n{second.Error}");
+        using var json = JsonDocument.Parse(second.Output);
+        var recovered = json.RootElement.GetProperty("recovered").GetInt32();
+        Assert.InRange(recovered, 1, 200);
+        Assert.Equal(recovered, json.RootElement.GetProperty("recoveredPhases").EnumerateObject().Where(p => p.Name != "Unfinished").Sum(p => p.Value.GetInt32()));
+        Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
+    }
+
     private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
+
+    /// <summary>A task store of the test's own: the demo's default file is shared by every run on the machine.</summary>
+    private static string StorePath() => Path.Combine(Directory.CreateTempSubdirectory("asyncplugingen-demo-test-").FullName, "tasks.db");
+
+    private static string[] WithStore(string[] args) => args.Contains("--store") || args.Contains("--no-store")
+        ? args
+        : [.. args, "--store", StorePath()];
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(TimeSpan patience, params string[] args)
     {
+        args = WithStore(args);
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await DemoApp.RunAsync(args, output, error, CancellationToken.None).WaitAsync(patience);
@@ -141,7 +179,7 @@ public sealed class DemoRunTests
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(demo);
-        foreach (var arg in args)
+        foreach (var arg in WithStore(args))
         {
             start.ArgumentList.Add(arg);
         }

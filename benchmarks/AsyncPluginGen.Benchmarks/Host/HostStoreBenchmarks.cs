@@ -1,0 +1,102 @@
+using AsyncPluginGen.Benchmarks.Infrastructure;
+using AsyncPluginGen.Hosting;
+using BenchmarkDotNet.Attributes;
+
+namespace AsyncPluginGen.Benchmarks.Host;
+
+/// <summary>
+/// Group 5, durable tasks: what a task store costs the host. Each benchmark runs the same host with the in-memory store
+/// (the baseline: the journal, its snapshots and group commit, no I/O) and with the SQLite store (a file in the temp
+/// directory, WAL, synchronous FULL), and with no store at all for reference. An operation ends when its writes are
+/// durable, not when they are queued.
+/// <list type="bullet">
+/// <item><c>Start*</c>: submit <see cref="Tasks"/> new tasks and drive them until every one runs: one row written ahead
+/// of each Create, then its meta and phase.</item>
+/// <item><c>Poll*</c>: one poll cycle in which every task's phase changes (Pending ↔ Running), so every task is written:
+/// Time/task is the cost of one transition, and its inverse the transitions per second.</item>
+/// </list>
+/// </summary>
+[MemoryDiagnoser]
+public class HostStoreBenchmarks
+{
+    private static readonly TimeSpan Resync = TimeSpan.FromSeconds(5);
+    private static readonly string[] FlipType = ["host_bench_flip"];
+
+    private HostHarness? _host;
+    private CountingStore? _store;
+    private string? _directory;
+    private int _round;
+
+    [ParamsSource(nameof(Sizes))]
+    public int Tasks { get; set; }
+
+    public static IEnumerable<int> Sizes => BenchmarkMode.Pick([1_000], [1_000]);
+
+    [GlobalSetup(Targets = [nameof(StartNoStore), nameof(PollNoStore)])]
+    public void SetupNoStore() => Setup(null);
+
+    [GlobalSetup(Targets = [nameof(StartInMemory), nameof(PollInMemory)])]
+    public void SetupInMemory() => Setup(new InMemoryTaskStore());
+
+    [GlobalSetup(Targets = [nameof(StartSqlite), nameof(PollSqlite)])]
+    public void SetupSqlite()
+    {
+        _directory = Directory.CreateTempSubdirectory("asyncplugin-bench-").FullName;
+        Setup(new SqliteTaskStore(new SqliteTaskStoreOptions { Path = Path.Combine(_directory, "tasks.db") }));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _host?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (_directory is not null)
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Benchmark]
+    public void StartNoStore() => Start();
+
+    [Benchmark(Baseline = true)]
+    public void StartInMemory() => Start();
+
+    [Benchmark]
+    public void StartSqlite() => Start();
+
+    [Benchmark]
+    public void PollNoStore() => Poll();
+
+    [Benchmark]
+    public void PollInMemory() => Poll();
+
+    [Benchmark]
+    public void PollSqlite() => Poll();
+
+    private void Setup(ITaskStore? store)
+    {
+        _store = store is null ? null : new CountingStore(store);
+        _host = new HostHarness(Resync, _store);
+
+        // The polled population: Tasks flipping tasks, created once.
+        _host.SubmitAndDrive(HostTasks.Create(Tasks, "polled", FlipType));
+        _store?.AwaitRows(Tasks);
+    }
+
+    private void Start()
+    {
+        var rows = _store?.Rows ?? 0;
+        _host!.SubmitAndDrive(HostTasks.Create(Tasks, "start" + Interlocked.Increment(ref _round), HostTasks.TaskTypes));
+
+        // Each task is written at least once ahead of its Create; its meta and phase follow in a later batch or the same.
+        _store?.AwaitRows(rows + Tasks);
+    }
+
+    private void Poll()
+    {
+        var rows = _store?.Rows ?? 0;
+        HostBenchFlipPlugin.Flip = !HostBenchFlipPlugin.Flip;
+        HostCalls.AwaitGets(Tasks, () => _host!.Clock.Advance(Resync));
+        _store?.AwaitRows(rows + Tasks);
+    }
+}
