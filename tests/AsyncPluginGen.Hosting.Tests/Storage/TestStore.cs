@@ -10,12 +10,16 @@ internal sealed class TestStore(IEnumerable<StoredTask>? rows = null) : ITaskSto
 {
     private readonly InMemoryTaskStore _inner = new(rows ?? []);
     private readonly Pulse _saved = new();
+    private long _savedRows;
 
     public TaskCompletionSource? Gate { get; set; }
 
     public TaskCompletionSource SaveStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public int FailNext { get; set; }
+
+    /// <summary>Rows saved so far, over all batches.</summary>
+    public long SavedRows => Interlocked.Read(ref _savedRows);
 
     public IReadOnlyList<StoredTask> GetRows() => _inner.GetRows();
 
@@ -25,6 +29,10 @@ internal sealed class TestStore(IEnumerable<StoredTask>? rows = null) : ITaskSto
         await _saved.WaitUntilAsync(() => GetRows().Any(condition), () => $"{what}; rows: {string.Join(", ", GetRows().Select(r => r.UniqueName))}");
         return GetRows();
     }
+
+    /// <summary>Waits until at least <paramref name="rows"/> rows have been saved in all.</summary>
+    public Task WaitForSavedRowsAsync(long rows) =>
+        _saved.WaitUntilAsync(() => SavedRows >= rows, () => $"{rows} saved rows (so far {SavedRows})");
 
     public Task<IReadOnlyList<StoredTask>> OpenAsync(CancellationToken cancellationToken = default) => _inner.OpenAsync(cancellationToken);
 
@@ -43,6 +51,7 @@ internal sealed class TestStore(IEnumerable<StoredTask>? rows = null) : ITaskSto
         }
 
         await _inner.SaveAsync(batch, cancellationToken);
+        Interlocked.Add(ref _savedRows, batch.Count);
         _saved.Fire();
     }
 
