@@ -1,0 +1,2 @@
+global using AsyncPluginGen;
+global using AsyncPluginGen.Hosting;
