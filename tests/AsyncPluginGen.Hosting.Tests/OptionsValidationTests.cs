@@ -27,6 +27,7 @@ public sealed class OptionsValidationTests
         { o => o.CallTimeouts.Get = TimeSpan.Zero, "CallTimeouts.Get is 00:00:00, but it must be within" },
         { o => o.CallTimeouts.Do = TimeSpan.FromHours(2), "CallTimeouts.Do is 02:00:00, but it must be within" },
         { o => o.CallTimeouts = null!, "CallTimeouts is null" },
+        { o => o.MaxRemoteTextLength = 10, "MaxRemoteTextLength is 10, but it must be within 64–65536" },
         { o => o.StoreCommitInterval = TimeSpan.Zero, "StoreCommitInterval is 00:00:00, but it must be within" },
         { o => o.StoreCommitInterval = TimeSpan.FromSeconds(2), "StoreCommitInterval is 00:00:02, but it must be within" },
         { o => o.EndedTaskRetention = TimeSpan.FromDays(400), "EndedTaskRetention is 400.00:00:00, but it must be within" },

@@ -133,7 +133,7 @@ public sealed class TaskContextTests
     }
 
     [Fact]
-    public void InitProperties_AreKept()
+    public async Task InitProperties_AreKept()
     {
         using var inputs = JsonDocument.Parse("""{"x": 1}""");
         using var custom = JsonDocument.Parse("""{"query": "select 1"}""");
@@ -158,7 +158,24 @@ public sealed class TaskContextTests
         Assert.Equal("select 1", context.Custom.GetProperty("query").GetString());
         Assert.Same(writer, context.Outputs);
         Assert.Equal("s3://bucket/out", context.Outputs.OutputPrefix);
-        Assert.Same(secrets, context.Secrets);
+        Assert.Equal("t0p", await context.Secrets.GetSecretAsync("token"));
+        Assert.Empty(context.SecretValues); // "t0p" is shorter than MinSecretLength
+    }
+
+    [Fact]
+    public async Task SecretsReadThroughTheContext_AndMarkedOnes_AreItsSecretValues()
+    {
+        var context = new TaskContext("t", Id()) { Secrets = new DictionarySecretProvider(new Dictionary<string, string> { ["token"] = "s3cr3t-token", ["pin"] = "123" }) };
+        Assert.False(context.HasSecretValues);
+
+        await context.Secrets.GetSecretAsync("token");
+        await context.Secrets.GetSecretAsync("pin");
+        context.MarkSecret("oauth-access-xyz");
+        context.MarkSecret("oauth-access-xyz");
+        context.MarkSecret("abc");
+
+        Assert.True(context.HasSecretValues);
+        Assert.Equal(["s3cr3t-token", "oauth-access-xyz"], context.SecretValues); // too short to redact: "123", "abc"
     }
 
     [Fact]

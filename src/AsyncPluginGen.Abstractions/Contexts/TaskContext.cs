@@ -11,6 +11,9 @@ public sealed class TaskContext
 {
     private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement;
     private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+    private readonly object _secretsGate = new();
+    private ISecretProvider _secrets = DictionarySecretProvider.Empty;
+    private List<string>? _secretValues;
 
     /// <summary>Creates a context.</summary>
     /// <param name="taskType">The task type, which selects the plugin.</param>
@@ -61,8 +64,53 @@ public sealed class TaskContext
     /// <summary>Where the task writes its outputs. Defaults to an in-memory writer.</summary>
     public ITaskOutputWriter Outputs { get; init; } = new InMemoryTaskOutputWriter();
 
-    /// <summary>The task's secrets. Defaults to none.</summary>
-    public ISecretProvider Secrets { get; init; } = DictionarySecretProvider.Empty;
+    /// <summary>
+    /// The task's secrets. Defaults to none. Every value read through it is marked secret for this task (see
+    /// <see cref="MarkSecret"/>), so the host redacts it from logs, spans and phase messages.
+    /// </summary>
+    public ISecretProvider Secrets
+    {
+        get => _secrets;
+        init => _secrets = ReferenceEquals(value, DictionarySecretProvider.Empty) ? value : new MarkingSecretProvider(value ?? throw new ArgumentNullException(nameof(value)), this);
+    }
+
+    /// <summary>The shortest value <see cref="MarkSecret"/> accepts: shorter ones would redact ordinary text too.</summary>
+    public const int MinSecretLength = 4;
+
+    /// <summary>The values marked secret for this task, in the order they were marked; empty when none.</summary>
+    public IReadOnlyList<string> SecretValues
+    {
+        // Copy-on-write: a list once published never changes, so readers need no lock.
+        get => (IReadOnlyList<string>?)Volatile.Read(ref _secretValues) ?? [];
+    }
+
+    /// <summary>Whether any value was marked secret for this task (cheap: no copy).</summary>
+    public bool HasSecretValues => Volatile.Read(ref _secretValues) is not null;
+
+    /// <summary>
+    /// Marks <paramref name="value"/> as a secret of this task (an access token a plugin obtained itself, say): the host
+    /// replaces it with <c>***</c> wherever it would show text of this task (logs, spans, phase messages, the result).
+    /// Values read through <see cref="Secrets"/> are marked already. Values shorter than <see cref="MinSecretLength"/>
+    /// are ignored, since redacting them would mangle ordinary text. Thread-safe.
+    /// </summary>
+    /// <param name="value">The secret value.</param>
+    public void MarkSecret(string? value)
+    {
+        if (value is null || value.Length < MinSecretLength)
+        {
+            return;
+        }
+
+        lock (_secretsGate)
+        {
+            if (_secretValues?.Contains(value, StringComparer.Ordinal) == true)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _secretValues, _secretValues is null ? [value] : [.. _secretValues, value]);
+        }
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{TaskType} {UniqueName}";

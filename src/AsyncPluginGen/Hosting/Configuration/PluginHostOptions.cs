@@ -24,6 +24,9 @@ public sealed class PluginHostOptions
     /// </summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>The allowed range of <see cref="MaxRemoteTextLength"/>: 64 to 65,536 characters.</summary>
+    public static readonly ValueRange<int> MaxRemoteTextLengthRange = new(64, 65_536);
+
     /// <summary>The allowed range of <see cref="StoreCommitInterval"/>: 1 ms to 1 s.</summary>
     public static readonly ValueRange<TimeSpan> StoreCommitIntervalRange = new(TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(1));
 
@@ -41,6 +44,13 @@ public sealed class PluginHostOptions
     /// outcome after a restart. Default 1 day.
     /// </summary>
     public TimeSpan EndedTaskRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// The longest text from a plugin or a remote service (an error message, a phase reason) the host keeps or shows in
+    /// phases, results, logs and spans; longer text is cut, with a note of how much. Secrets of the task are replaced
+    /// with <c>***</c> first. Default 1,024 characters.
+    /// </summary>
+    public int MaxRemoteTextLength { get; set; } = 1_024;
 
     /// <summary>What stopping does with the remote jobs of tasks in flight (see <see cref="Hosting.StopBehavior"/>). Default: leave them running.</summary>
     public StopBehavior StopBehavior { get; set; } = StopBehavior.LeaveRunning;

@@ -16,6 +16,7 @@ internal static class PluginHostOptionsValidation
     {
         var errors = new List<PluginConfigError>();
         PluginHostOptions.TickIntervalRange.Check(nameof(PluginHostOptions.TickInterval), options.TickInterval, errors);
+        PluginHostOptions.MaxRemoteTextLengthRange.Check(nameof(PluginHostOptions.MaxRemoteTextLength), options.MaxRemoteTextLength, errors);
         PluginHostOptions.StoreCommitIntervalRange.Check(nameof(PluginHostOptions.StoreCommitInterval), options.StoreCommitInterval, errors);
         PluginHostOptions.EndedTaskRetentionRange.Check(nameof(PluginHostOptions.EndedTaskRetention), options.EndedTaskRetention, errors);
         if (!Enum.IsDefined(options.StopBehavior))

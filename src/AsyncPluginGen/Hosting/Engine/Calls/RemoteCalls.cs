@@ -138,6 +138,9 @@ internal sealed class RemoteCalls : IAsyncDisposable
 
             var result = timedOut ? CallResult.Transient : Classify(exception, token);
             Measure(operation, record, started, timedOut ? "timeout" : result == CallResult.Permanent ? ((PermanentTaskFailureException)exception).Code : PluginRunnerErrors.Code(exception));
+
+            // Classified first (by type), then bounded and redacted: what the handlers, logs and span keep is the clean text.
+            exception = RemoteText.Clean(exception, record.Task, _host.Options.MaxRemoteTextLength);
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
             return new CallOutcome<T>(result, default, exception, activity);
         }
@@ -169,15 +172,16 @@ internal sealed class RemoteCalls : IAsyncDisposable
         pending.ContinueWith(
             static (ended, state) =>
             {
-                var (self, operation, task, linked, timeout) = ((RemoteCalls, RemoteOperation, string, CancellationTokenSource, CancellationTokenSource))state!;
+                var (self, operation, task, linked, timeout) = ((RemoteCalls, RemoteOperation, TaskContext, CancellationTokenSource, CancellationTokenSource))state!;
                 linked.Dispose();
                 timeout.Dispose();
                 if (ended.Exception is { } exception && exception.GetBaseException() is not OperationCanceledException)
                 {
-                    HostLog.AbandonedCallFailed(self._host.Logger, exception.GetBaseException(), operation.Timeout.ToString(), self._pluginId, task);
+                    var clean = RemoteText.Clean(exception.GetBaseException(), task, self._host.Options.MaxRemoteTextLength);
+                    HostLog.AbandonedCallFailed(self._host.Logger, clean, operation.Timeout.ToString(), self._pluginId, task.UniqueName);
                 }
             },
-            (this, operation, record.Task.UniqueName, linked, timeout),
+            (this, operation, record.Task, linked, timeout),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);

@@ -28,7 +28,7 @@ internal sealed class StatusHandler<TMeta, TResource>(
         catch (Exception exception)
         {
             host.Metrics.Operation(PluginId, record.Task.TaskType, "status", host.Time.GetElapsedTime(started), HostReasons.SystemError);
-            HostLog.StatusFailed(host.Logger, exception, PluginId, record.Task.UniqueName);
+            HostLog.StatusFailed(host.Logger, RemoteText.Clean(exception, record.Task, host.Options.MaxRemoteTextLength), PluginId, record.Task.UniqueName);
             phase = PhaseInfo.SystemFailure(HostReasons.SystemError, $"Status of plugin '{PluginId}' threw {exception.GetType().Name}: {exception.Message}");
             statusThrew = true;
         }

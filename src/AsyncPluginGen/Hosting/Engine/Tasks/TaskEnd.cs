@@ -10,6 +10,7 @@ internal static class TaskEnd
     /// <summary>Ends the task with its outcome; false when it had already ended.</summary>
     public static bool Finish(HostContext host, TaskRecord record, PhaseInfo phase, PluginState state)
     {
+        phase = RemoteText.Clean(phase, record.Task, host.Options.MaxRemoteTextLength);
         if (!record.TryFinish(phase, state, host.Time.GetUtcNow(), out var phaseEvent))
         {
             return false;
@@ -77,6 +78,7 @@ internal static class TaskEnd
     /// <summary>Publishes a non-terminal phase (unchanged phases and versions are not repeated).</summary>
     public static void Publish(HostContext host, TaskRecord record, PhaseInfo phase)
     {
+        phase = RemoteText.Clean(phase, record.Task, host.Options.MaxRemoteTextLength);
         if (record.TryPublish(phase, host.Time.GetUtcNow(), out var phaseEvent))
         {
             host.Persist(record);
