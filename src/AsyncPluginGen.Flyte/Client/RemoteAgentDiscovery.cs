@@ -40,7 +40,9 @@ public sealed class RemoteAgentDiscovery : IAsyncDisposable, IDisposable
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>True for a sync category.</returns>
     /// <exception cref="RemoteAgentCallException">The agent could not be listed (transient).</exception>
-    /// <exception cref="InvalidOperationException">The agent does not serve the category.</exception>
+    /// <exception cref="ArgumentException">
+    /// The agent does not serve the category. An argument error, so the host knows the Create that asked created nothing.
+    /// </exception>
     public async ValueTask<bool> IsSyncAsync(string taskType, int version, CancellationToken cancellationToken)
     {
         var snapshot = _snapshot ?? await RefreshAsync(cancellationToken).ConfigureAwait(false);
@@ -54,7 +56,7 @@ public sealed class RemoteAgentDiscovery : IAsyncDisposable, IDisposable
             return isSync;
         }
 
-        throw new InvalidOperationException(
+        throw new ArgumentException(
             $"The Flyte agent at {_options.Endpoint} does not serve task category '{taskType} v{version}'; it serves: "
             + (snapshot.Categories.Count == 0 ? "nothing" : string.Join(", ", snapshot.Categories.Keys.Select(k => $"{k.TaskType} v{k.Version}").Order(StringComparer.Ordinal))) + ".");
     }

@@ -59,7 +59,7 @@ public sealed class RemoteAgentDiscoveryTests
         await using var server = await AgentTestServer.StartAsync();
         var options = new RemoteAgentOptions { Endpoint = server.Address, TaskCategories = [new RemoteTaskCategory { TaskType = "x" }] };
         await using var discovery = new RemoteAgentDiscovery(new Flyteidl.Service.AgentMetadataService.AgentMetadataServiceClient(server.Channel), options, TimeProvider.System);
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => discovery.IsSyncAsync("x", 0, CancellationToken.None).AsTask());
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => discovery.IsSyncAsync("x", 0, CancellationToken.None).AsTask());
         Assert.Contains("echo_job v1, echo_job_alt v1, quick_check v2", error.Message);
     }
 
