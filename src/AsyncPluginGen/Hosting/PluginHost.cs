@@ -308,17 +308,20 @@ public sealed class PluginHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the host. In order: new submissions are refused (<see cref="ObjectDisposedException"/>); the clock stops;
-    /// every task in flight ends at once: its watchers and <see cref="PhaseChanged"/> see a final
+    /// Stops the host. In order: new submissions are refused (<see cref="ObjectDisposedException"/>); Deletes under way
+    /// (abort, deadline, cleanup; every task's, with <see cref="StopBehavior.AbortAndDelete"/>) finish, until they end or
+    /// <paramref name="cancellationToken"/> fires; the clock stops and the task store, if any, is flushed; every task
+    /// still in flight ends for this host: its watchers and <see cref="PhaseChanged"/> see a final
     /// <see cref="TaskPhase.PermanentFailure"/> with code <see cref="HostReasons.HostStopped"/> and state
     /// <see cref="PluginState.SystemFailure"/>, and its <see cref="TaskHandle.Completion"/> throws
-    /// <see cref="OperationCanceledException"/>; remote calls in flight are cancelled; then the workers are awaited.
-    /// Remote jobs are not deleted (they keep running remotely) and quota tokens are not released.
-    /// Stopping again, or concurrently, waits for the same stop.
+    /// <see cref="OperationCanceledException"/>. Its remote job is not deleted and its quota token not released: with a
+    /// store, the next host on it resumes the task; without one, the job is logged and counted as left running. Then
+    /// remote calls in flight are cancelled and the workers awaited. Stopping again, or concurrently, waits for the same stop.
     /// </summary>
     /// <param name="cancellationToken">
-    /// Bounds the wait for plugin calls in flight to return: when it is cancelled, this returns although a call that
-    /// ignores its cancellation has not returned yet (its tasks have ended all the same).
+    /// Bounds the wait for Deletes under way and for plugin calls in flight to return: when it is cancelled, a Delete not
+    /// done yet is left to the next host (or reported), and this returns although a call that ignores its cancellation
+    /// has not returned yet (its tasks have ended all the same).
     /// </param>
     /// <returns>A task that completes when the workers have stopped, or when <paramref name="cancellationToken"/> is cancelled.</returns>
     public async Task StopAsync(CancellationToken cancellationToken = default)
