@@ -117,6 +117,9 @@ internal sealed class SyncPluginRunner : PluginRunner
         }
 
         record.MoveTo(TaskStep.Create);
+
+        // Write-ahead, as for Create: the task is in the store before Do runs, so a crash cannot forget it.
+        await _host.DurableAsync(record).ConfigureAwait(false);
         var outcome = await _calls.InvokeAsync(
             RemoteOperation.Do,
             record,

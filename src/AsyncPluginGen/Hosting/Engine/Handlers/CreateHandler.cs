@@ -109,13 +109,20 @@ internal sealed class CreateHandler<TMeta, TResource>(
         record.Advance(PluginState.ResourcesCreated);
         host.Persist(record);
         record.MoveTo(TaskStep.Poll);
+
+        // In the polling set before "launched" is published, so whoever sees the launch sees a task the next resync polls.
+        // An interrupt that comes meanwhile takes it out again on its way to the Delete.
+        if (record.Interrupt == TaskInterrupt.None)
+        {
+            capacity.StartPolling(record);
+        }
+
         TaskEnd.Publish(host, record, PhaseInfo.Queued(HostReasons.Launched, version: 2));
         if (record.Interrupt != TaskInterrupt.None)
         {
             return; // The interrupt scheduled the task again: its next step is the Delete.
         }
 
-        capacity.StartPolling(record);
         if (created.HasResource)
         {
             record.SetResource(created.Resource!);
