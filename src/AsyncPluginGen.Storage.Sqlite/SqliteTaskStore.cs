@@ -1,7 +1,4 @@
-using System.Data;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace AsyncPluginGen.Hosting;
@@ -18,42 +15,6 @@ namespace AsyncPluginGen.Hosting;
 /// </remarks>
 public sealed class SqliteTaskStore : ITaskStore
 {
-    /// <summary>The schema migrations, in order: migration i brings <c>user_version</c> from i to i + 1.</summary>
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE tasks (
-            unique_name TEXT PRIMARY KEY NOT NULL,
-            plugin_id TEXT NOT NULL,
-            task_type TEXT NOT NULL,
-            context BLOB,
-            meta BLOB,
-            progress BLOB NOT NULL,
-            version INTEGER NOT NULL,
-            updated_at INTEGER NOT NULL,
-            ended_at INTEGER
-        );
-        CREATE INDEX tasks_ended_at ON tasks (ended_at);
-        """,
-    ];
-
-    private const string Columns = "unique_name, plugin_id, task_type, context, meta, progress, version, updated_at, ended_at";
-
-    private const string Upsert =
-        $"""
-        INSERT INTO tasks ({Columns})
-        VALUES (@unique_name, @plugin_id, @task_type, @context, @meta, @progress, @version, @updated_at, @ended_at)
-        ON CONFLICT(unique_name) DO UPDATE SET
-            plugin_id = excluded.plugin_id,
-            task_type = excluded.task_type,
-            context = COALESCE(excluded.context, context),
-            meta = COALESCE(excluded.meta, meta),
-            progress = excluded.progress,
-            version = excluded.version,
-            updated_at = excluded.updated_at,
-            ended_at = excluded.ended_at
-        """;
-
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
 
@@ -78,7 +39,7 @@ public sealed class SqliteTaskStore : ITaskStore
     }
 
     /// <summary>The latest schema version this version of the store knows (the database's <c>PRAGMA user_version</c> after open).</summary>
-    internal static int LatestSchemaVersion => Migrations.Length;
+    internal static int LatestSchemaVersion => TaskRows.Migrations.Length;
 
     /// <summary>The full path of the database file.</summary>
     public string Path => _path;
@@ -114,7 +75,7 @@ public sealed class SqliteTaskStore : ITaskStore
 
             try
             {
-                _lock = TakeLock(_lockPath);
+                _lock = StoreLockFile.Take(_lockPath);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -125,7 +86,7 @@ public sealed class SqliteTaskStore : ITaskStore
             {
                 _connection = Connect();
                 var rows = ReadOpenRows(_connection, cancellationToken);
-                _upsert = PrepareUpsert(_connection);
+                _upsert = TaskRows.PrepareUpsert(_connection);
                 return rows;
             }
             catch
@@ -159,7 +120,7 @@ public sealed class SqliteTaskStore : ITaskStore
                 foreach (var row in batch)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Bind(upsert, row);
+                    TaskRows.Bind(upsert, row);
                     upsert.ExecuteNonQuery();
                 }
 
@@ -196,10 +157,10 @@ public sealed class SqliteTaskStore : ITaskStore
         try
         {
             using var command = OpenConnection().CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM tasks WHERE unique_name = @unique_name";
+            command.CommandText = $"SELECT {TaskRows.Columns} FROM tasks WHERE unique_name = @unique_name";
             command.Parameters.AddWithValue("@unique_name", uniqueName);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? ReadRow(reader) : null;
+            return reader.Read() ? TaskRows.Read(reader) : null;
         }
         catch (SqliteException exception)
         {
@@ -296,13 +257,13 @@ public sealed class SqliteTaskStore : ITaskStore
             }
 
             Execute(connection, _options.Synchronous == SqliteSynchronous.Normal ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = FULL");
-            for (var next = version; next < Migrations.Length; next++)
+            for (var next = version; next < TaskRows.Migrations.Length; next++)
             {
                 using var transaction = connection.BeginTransaction();
                 using (var command = connection.CreateCommand())
                 {
                     command.Transaction = transaction;
-                    command.CommandText = Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
+                    command.CommandText = TaskRows.Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
                     command.ExecuteNonQuery();
                 }
 
@@ -333,13 +294,13 @@ public sealed class SqliteTaskStore : ITaskStore
         try
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM tasks WHERE ended_at IS NULL";
+            command.CommandText = $"SELECT {TaskRows.Columns} FROM tasks WHERE ended_at IS NULL";
             using var reader = command.ExecuteReader();
             var rows = new List<StoredTask>();
             while (reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                rows.Add(ReadRow(reader));
+                rows.Add(TaskRows.Read(reader));
             }
 
             return rows;
@@ -359,50 +320,6 @@ public sealed class SqliteTaskStore : ITaskStore
         "(with its -wal and -shm files) so that the host starts with an empty store, knowing that the remote jobs of the tasks it held are no longer tracked " +
         "and need manual cleanup. The file was left as it is: it is never deleted or recreated.",
         exception);
-
-    private static SqliteCommand PrepareUpsert(SqliteConnection connection)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = Upsert;
-        command.Parameters.Add("@unique_name", SqliteType.Text);
-        command.Parameters.Add("@plugin_id", SqliteType.Text);
-        command.Parameters.Add("@task_type", SqliteType.Text);
-        command.Parameters.Add("@context", SqliteType.Blob);
-        command.Parameters.Add("@meta", SqliteType.Blob);
-        command.Parameters.Add("@progress", SqliteType.Blob);
-        command.Parameters.Add("@version", SqliteType.Integer);
-        command.Parameters.Add("@updated_at", SqliteType.Integer);
-        command.Parameters.Add("@ended_at", SqliteType.Integer);
-        command.Prepare();
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, StoredTask row)
-    {
-        var parameters = command.Parameters;
-        parameters[0].Value = row.UniqueName;
-        parameters[1].Value = row.PluginId;
-        parameters[2].Value = row.TaskType;
-        parameters[3].Value = (object?)row.Context ?? DBNull.Value;
-        parameters[4].Value = (object?)row.Meta ?? DBNull.Value;
-        parameters[5].Value = row.Progress;
-        parameters[6].Value = row.Version;
-        parameters[7].Value = row.UpdatedAt.UtcTicks;
-        parameters[8].Value = row.EndedAt is { } ended ? ended.UtcTicks : DBNull.Value;
-    }
-
-    private static StoredTask ReadRow(SqliteDataReader reader) => new()
-    {
-        UniqueName = reader.GetString(0),
-        PluginId = reader.GetString(1),
-        TaskType = reader.GetString(2),
-        Context = reader.IsDBNull(3) ? null : (byte[])reader.GetValue(3),
-        Meta = reader.IsDBNull(4) ? null : (byte[])reader.GetValue(4),
-        Progress = (byte[])reader.GetValue(5),
-        Version = reader.GetInt64(6),
-        UpdatedAt = new DateTimeOffset(reader.GetInt64(7), TimeSpan.Zero),
-        EndedAt = reader.IsDBNull(8) ? null : new DateTimeOffset(reader.GetInt64(8), TimeSpan.Zero),
-    };
 
     private static object? Scalar(SqliteConnection connection, string sql)
     {
@@ -443,87 +360,7 @@ public sealed class SqliteTaskStore : ITaskStore
         if (_lock is { } held)
         {
             _lock = null;
-            try
-            {
-                // Deleted while still held, so that no other host can take the lock of a file that is about to go.
-                File.Delete(_lockPath);
-            }
-            catch (IOException)
-            {
-                // Left behind: harmless, the next owner takes it (the lock, not the file, says who owns the store).
-            }
-            catch (UnauthorizedAccessException)
-            {
-                // Likewise.
-            }
-
-            held.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Takes the exclusive lock: the file opened with <see cref="FileShare.None"/>, which .NET turns into an exclusive
-    /// <c>flock</c> on Linux and macOS (on Windows, a sharing mode that refuses other writers but lets the owner's pid be
-    /// read), released by the operating system when the process ends, however it ends.
-    /// </summary>
-    private static FileStream TakeLock(string lockPath)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            FileStream held;
-            try
-            {
-                held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, OperatingSystem.IsWindows() ? FileShare.Read | FileShare.Delete : FileShare.None, bufferSize: 1);
-            }
-            catch (IOException exception) when (File.Exists(lockPath))
-            {
-                var owner = ReadOwner(lockPath);
-                throw new TaskStoreException(
-                    $"The task store is in use: the lock file '{lockPath}' is held by process {owner}. One host per store file: stop that host, " +
-                    "or give this host a file of its own. (The lock is released when its process ends, even by a crash; a lock file left behind by a dead process does not block.)",
-                    exception);
-            }
-
-            // The previous owner deletes the file before releasing it: a lock taken on a file that no longer has this
-            // name protects nothing, so take the one that has.
-            if (!File.Exists(lockPath) && attempt < 10)
-            {
-                held.Dispose();
-                continue;
-            }
-
-            held.SetLength(0);
-            var pid = Encoding.UTF8.GetBytes(Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "\n");
-            held.Write(pid);
-            held.Flush(flushToDisk: false);
-            return held;
-        }
-    }
-
-    /// <summary>The pid written in a lock file held by another process, or "(unknown)".</summary>
-    private static string ReadOwner(string lockPath)
-    {
-        try
-        {
-            string text;
-            if (OperatingSystem.IsWindows())
-            {
-                using var stream = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var reader = new StreamReader(stream);
-                text = reader.ReadToEnd();
-            }
-            else
-            {
-                // A FileStream would take a shared flock, which the owner's exclusive one refuses: read it without.
-                text = UnixFile.ReadWithoutLock(lockPath);
-            }
-
-            text = text.Trim();
-            return text.Length > 0 ? text : "(unknown: the lock file is empty)";
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
-        {
-            return $"(unknown: {exception.Message})";
+            StoreLockFile.Release(held, _lockPath);
         }
     }
 }
