@@ -4,6 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AsyncPluginGen.Hosting;
 
+// One file on purpose (over 400 lines, half of them documentation): the public surface and the lifecycle it promises
+// (construct, start and recover, submit, stop, dispose) are one contract, read together. The engine lives in Engine/.
+
 /// <summary>
 /// Drives tasks through generated plugins with Flyte's webapi semantics: quotas, rate limits, one auto-refresh
 /// polling structure per plugin, failure counting, abort with Delete, deadlines. Where Flyte is known to be wrong
@@ -218,12 +221,15 @@ public sealed class PluginHost : IAsyncDisposable
         var record = runner.CreateRecord(task, timeout is { } t ? Time.GetUtcNow() + t : null);
         switch (_tasks.TryAdd(record))
         {
-            case TableEntry.Duplicate when _tasks.TryGet(task.UniqueName, out var existing) && existing!.Task.TaskType == task.TaskType:
-                return new TaskHandle(this, existing);
             case TableEntry.Duplicate:
-                throw _tasks.TryGet(task.UniqueName, out var other)
-                    ? new DuplicateTaskException(task.UniqueName, other!.Task.TaskType, task.TaskType)
-                    : new DuplicateTaskException(task.UniqueName);
+                if (!_tasks.TryGet(task.UniqueName, out var existing))
+                {
+                    throw new DuplicateTaskException(task.UniqueName); // it ended meanwhile: the caller may submit again
+                }
+
+                return existing!.Task.TaskType == task.TaskType
+                    ? new TaskHandle(this, existing)
+                    : throw new DuplicateTaskException(task.UniqueName, existing.Task.TaskType, task.TaskType);
             case TableEntry.Closed:
                 throw new ObjectDisposedException(nameof(PluginHost), $"The plugin host is stopping; task '{task.UniqueName}' was not submitted.");
         }

@@ -19,7 +19,7 @@ public sealed class TaskHandle
     /// <summary>The task attempt.</summary>
     public TaskExecutionId ExecutionId => Record.Task.ExecutionId;
 
-    /// <summary>Whether the task was recovered from the task store when the host started, rather than submitted to this host.</summary>
+    /// <summary>Whether the task came from the task store (recovered when the host started, or an ended one <see cref="PluginHost.FindAsync"/> read back), rather than being submitted to this host.</summary>
     public bool IsRecovered => Record.IsRecovered;
 
     /// <summary>The task's unique name, its key in the host.</summary>

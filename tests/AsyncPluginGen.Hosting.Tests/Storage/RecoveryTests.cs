@@ -20,7 +20,7 @@ public sealed class RecoveryTests
 
         await using var second = await RestartedAsync(first, rows);
         second.Script("a").GetStates("DONE");
-        var handle = Assert.Single(second.Host.GetTasks());
+        var handle = await RecoveredAsync(second, "a");
         Assert.True(handle.IsRecovered);
         Assert.Equal(second.UniqueName("a"), handle.UniqueName);
         second.AdvanceBy(HostHarness.Resync);
@@ -66,7 +66,7 @@ public sealed class RecoveryTests
 
         await using var second = await RestartedAsync(first, rows);
         second.Script("a").GetStates("DONE");
-        var handle = Assert.Single(second.Host.GetTasks());
+        var handle = await RecoveredAsync(second, "a");
         var result = await second.CompletionAsync(handle);
 
         Assert.Equal(PluginState.Succeeded, result.State);
@@ -87,7 +87,7 @@ public sealed class RecoveryTests
 
         await using var second = await RestartedAsync(first, rows);
         second.Script("a").GetStates("DONE");
-        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+        var result = await second.CompletionAsync(await RecoveredAsync(second, "a"));
 
         Assert.Equal(PluginState.Succeeded, result.State);
         Assert.Equal(2, first.Calls.Count("a", Op.Create));
@@ -107,7 +107,7 @@ public sealed class RecoveryTests
         var rows = store.GetRows(); // dies while the Delete is in flight
 
         await using var second = await RestartedAsync(first, rows);
-        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+        var result = await second.CompletionAsync(await RecoveredAsync(second, "a"));
 
         Assert.Equal(TaskPhase.Aborted, result.Phase.Phase);
         Assert.Equal(PluginState.Aborted, result.State);
@@ -131,7 +131,7 @@ public sealed class RecoveryTests
         first.Time.Advance(TimeSpan.FromSeconds(60)); // the host is down past the deadline
         await using var second = await RestartedAsync(first, rows);
         second.AdvanceBy(TimeSpan.FromSeconds(1));
-        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+        var result = await second.CompletionAsync(await RecoveredAsync(second, "a"));
 
         Assert.True(result.Phase.IsTerminal);
         Assert.NotEqual(PluginState.Succeeded, result.State);
@@ -275,7 +275,7 @@ public sealed class RecoveryTests
         var rows = store.GetRows();
 
         await using var second = await RestartedAsync(first, rows);
-        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+        var result = await second.CompletionAsync(await RecoveredAsync(second, "s"));
 
         Assert.Equal(PluginState.Succeeded, result.State);
         Assert.Equal(2, first.Calls.Count("s", Op.Do));
@@ -306,6 +306,10 @@ public sealed class RecoveryTests
 
     internal static Task<IReadOnlyList<StoredTask>> DurableRowsAsync(HostHarness h, TestStore store, string task, Func<StoredTask, bool> until) =>
         store.WaitForRowAsync(r => r.UniqueName == h.UniqueName(task) && until(r), $"the row of '{task}' is durable");
+
+    /// <summary>The recovered task's handle, whether it still runs or already ended (race-free: FindAsync looks in both).</summary>
+    internal static async Task<TaskHandle> RecoveredAsync(HostHarness h, string task) =>
+        await h.Host.FindAsync(h.UniqueName(task)) ?? throw new InvalidOperationException($"Task '{task}' was not recovered.");
 
     internal static TaskProgress Progress(StoredTask row) => ProgressCodec.Read(row.Progress);
 }

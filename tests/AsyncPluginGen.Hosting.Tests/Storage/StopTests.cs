@@ -66,7 +66,7 @@ public sealed class StopTests
         Assert.NotNull(RecoveryTests.Progress(row).Delete);
 
         await using var second = await RecoveryTests.RestartedAsync(first, store.GetRows());
-        var result = await second.CompletionAsync(Assert.Single(second.Host.GetTasks()));
+        var result = await second.CompletionAsync(await RecoveryTests.RecoveredAsync(second, "a"));
 
         Assert.Equal(PluginState.Aborted, result.State);
         Assert.Equal(2, first.Calls.Count("a", Op.Delete));

@@ -60,9 +60,9 @@ internal static class ProgressCodec
     }
 
     /// <exception cref="JsonException">The bytes are not a progress this version can read.</exception>
-    public static TaskProgress Read(ReadOnlySpan<byte> utf8Json)
+    public static TaskProgress Read(ReadOnlyMemory<byte> utf8Json)
     {
-        using var document = JsonDocument.Parse(utf8Json.ToArray());
+        using var document = JsonDocument.Parse(utf8Json);
         var root = document.RootElement;
         var version = root.GetProperty("v").GetInt32();
         if (version > Version)

@@ -45,9 +45,9 @@ internal static class TaskContextCodec
 
     /// <exception cref="JsonException">The bytes are not a stored context.</exception>
     /// <exception cref="ArgumentException">A stored identity part is no longer valid.</exception>
-    public static TaskContext Read(ReadOnlySpan<byte> utf8Json, ISecretProvider secrets)
+    public static TaskContext Read(ReadOnlyMemory<byte> utf8Json, ISecretProvider secrets)
     {
-        using var document = JsonDocument.Parse(utf8Json.ToArray());
+        using var document = JsonDocument.Parse(utf8Json);
         var root = document.RootElement;
         var id = new TaskExecutionId(
             Text(root, "project"),

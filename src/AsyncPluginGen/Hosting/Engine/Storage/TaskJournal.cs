@@ -45,9 +45,6 @@ internal sealed class TaskJournal
         _logger = logger;
     }
 
-    /// <summary>Batches saved so far.</summary>
-    public long Commits { get; private set; }
-
     public void Start() => _loop = Task.Run(LoopAsync);
 
     /// <summary>The task changed in a way a restarted host must know: it is written with the next batch.</summary>
@@ -140,7 +137,6 @@ internal sealed class TaskJournal
                 if (batch.Count > 0)
                 {
                     await _store.SaveAsync(batch, _closing.Token).ConfigureAwait(false);
-                    Commits++;
                 }
 
                 failures = 0;

@@ -74,7 +74,7 @@ internal sealed class TaskRecovery(PluginCatalog catalog, RunnerSet runners, Hos
     {
         var progress = ProgressCodec.Read(row.Progress);
         var task = TaskContextCodec.Read(row.Context ?? throw new InvalidDataException($"The stored task '{row.UniqueName}' has no context."), Secrets(services));
-        var record = new EndedTaskRecord(task, row.PluginId);
+        var record = new EndedTaskRecord(task, row.PluginId) { IsRecovered = true };
         record.End(progress.Phase, progress.State, row.EndedAt ?? row.UpdatedAt);
         return new TaskHandle(owner, record);
     }

@@ -17,24 +17,25 @@ internal static class TaskEnd
         }
 
         host.Feed.Publish(phaseEvent);
-        host.Tasks.Remove(record);
         var result = new TaskResult(record.Task.ExecutionId, phase, state, record.MetaObject, record.ResourceObject);
         if (host.Journal is null)
         {
+            host.Tasks.Remove(record);
             record.Complete(result);
             return true;
         }
 
-        // The handle completes once the outcome is durable: a caller that saw it never sees the task run again after a crash.
+        // The handle completes, and the task leaves the table, once the outcome is durable: a caller that saw it never
+        // sees the task run again after a crash, and until then the task is found in the table, not half in the store.
         host.Persist(record);
         var durable = host.DurableAsync(record);
         if (durable.IsCompletedSuccessfully)
         {
-            record.Complete(result);
+            Ended(host, record, result);
         }
         else
         {
-            _ = CompleteWhenDurableAsync(durable, record, result);
+            _ = EndWhenDurableAsync(host, durable, record, result);
         }
 
         return true;
@@ -63,7 +64,7 @@ internal static class TaskEnd
         return ended;
     }
 
-    private static async Task CompleteWhenDurableAsync(ValueTask durable, TaskRecord record, TaskResult result)
+    private static async Task EndWhenDurableAsync(HostContext host, ValueTask durable, TaskRecord record, TaskResult result)
     {
         try
         {
@@ -71,8 +72,14 @@ internal static class TaskEnd
         }
         finally
         {
-            record.Complete(result);
+            Ended(host, record, result);
         }
+    }
+
+    private static void Ended(HostContext host, TaskRecord record, TaskResult result)
+    {
+        host.Tasks.Remove(record);
+        record.Complete(result);
     }
 
     /// <summary>Publishes a non-terminal phase (unchanged phases and versions are not repeated).</summary>

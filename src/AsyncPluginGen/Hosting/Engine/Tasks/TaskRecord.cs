@@ -2,7 +2,8 @@ using System.Threading.Channels;
 
 namespace AsyncPluginGen.Hosting;
 
-// One file on purpose (just over 300 lines): the claim and the lock protocol are one contract, read together.
+// One file on purpose (about 400 lines): who may touch which field (the claim, the lock, and the journal's counters,
+// which the task store's snapshots depend on) is one contract, read together.
 
 /// <summary>
 /// One in-flight task. Small on purpose: a million of these must fit in memory.
