@@ -24,7 +24,7 @@ public sealed class SqliteTaskStore : ITaskStore
     private readonly SemaphoreSlim _gate = new(1, 1);
     private FileStream? _lock;
     private SqliteConnection? _connection;
-    private SqliteCommand? _upsert;
+    private RowWriter? _writer;
     private bool _disposed;
 
     /// <summary>Creates the store; nothing is opened until <see cref="OpenAsync"/>.</summary>
@@ -86,7 +86,7 @@ public sealed class SqliteTaskStore : ITaskStore
             {
                 _connection = Connect();
                 var rows = ReadOpenRows(_connection, cancellationToken);
-                _upsert = TaskRows.PrepareUpsert(_connection);
+                _writer = new RowWriter(_connection.Handle!);
                 return rows;
             }
             catch
@@ -110,37 +110,14 @@ public sealed class SqliteTaskStore : ITaskStore
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = OpenConnection();
-            var upsert = _upsert!;
-            SqliteTransaction? transaction = null;
+            OpenConnection();
             try
             {
-                transaction = connection.BeginTransaction();
-                upsert.Transaction = transaction;
-                foreach (var row in batch)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    TaskRows.Bind(upsert, row);
-                    upsert.ExecuteNonQuery();
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                transaction.Commit();
+                _writer!.Write(batch, cancellationToken);
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                Rollback(transaction);
-                if (exception is OperationCanceledException)
-                {
-                    throw;
-                }
-
                 throw new TaskStoreException($"Saving {batch.Count} task(s) to the task store '{_path}' failed, and nothing of the batch was written: {exception.Message}", exception);
-            }
-            finally
-            {
-                upsert.Transaction = null;
-                transaction?.Dispose();
             }
         }
         finally
@@ -335,26 +312,10 @@ public sealed class SqliteTaskStore : ITaskStore
         command.ExecuteNonQuery();
     }
 
-    private static void Rollback(SqliteTransaction? transaction)
-    {
-        try
-        {
-            transaction?.Rollback();
-        }
-        catch (SqliteException)
-        {
-            // The transaction is already gone (SQLite rolls back on some errors by itself): nothing was committed.
-        }
-        catch (InvalidOperationException)
-        {
-            // Likewise: completed or never started.
-        }
-    }
-
     private void Close()
     {
-        _upsert?.Dispose();
-        _upsert = null;
+        _writer?.Dispose();
+        _writer = null;
         _connection?.Dispose();
         _connection = null;
         if (_lock is { } held)

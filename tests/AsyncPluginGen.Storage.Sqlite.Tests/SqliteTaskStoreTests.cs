@@ -165,7 +165,43 @@ public sealed class SqliteTaskStoreTests : IDisposable
             await store.SaveAsync([Row("a")]);
         }
 
-        Assert.Equal(1L, Scalar(DbPath, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(DbPath, "PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task A_version_1_file_is_migrated_keeping_its_rows_and_indexes_only_ended_tasks()
+    {
+        // Schema 1 as the first release of the store wrote it, with one in-flight and one ended task.
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE tasks (unique_name TEXT PRIMARY KEY NOT NULL, plugin_id TEXT NOT NULL, task_type TEXT NOT NULL,
+                    context BLOB, meta BLOB, progress BLOB NOT NULL, version INTEGER NOT NULL, updated_at INTEGER NOT NULL, ended_at INTEGER);
+                CREATE INDEX tasks_ended_at ON tasks (ended_at);
+                INSERT INTO tasks VALUES ('running', 'warehouse', 'restock', X'01', X'02', X'03', 4, 5, NULL);
+                INSERT INTO tasks VALUES ('ended', 'warehouse', 'restock', X'01', X'02', X'03', 4, 5, 6);
+                PRAGMA user_version = 1;
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        await using (var store = NewStore())
+        {
+            var open = await store.OpenAsync();
+            var running = Assert.Single(open);
+            Assert.Equal("running", running.UniqueName);
+            Assert.Equal([2], running.Meta);
+            Assert.NotNull(await store.FindAsync("ended"));
+            Assert.Equal(1, await store.PurgeEndedAsync(new DateTimeOffset(7, TimeSpan.Zero)));
+            Assert.Null(await store.FindAsync("ended"));
+        }
+
+        Assert.Equal(2L, Scalar(DbPath, "PRAGMA user_version"));
+        Assert.EndsWith("WHERE ended_at IS NOT NULL", (string?)Scalar(DbPath, "SELECT sql FROM sqlite_master WHERE name = 'tasks_ended_at'"), StringComparison.Ordinal);
+        Assert.Contains("USING INDEX tasks_ended_at", QueryPlan(DbPath, "DELETE FROM tasks WHERE ended_at < 7"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,7 +225,7 @@ public sealed class SqliteTaskStoreTests : IDisposable
         var refused = await Assert.ThrowsAsync<TaskStoreException>(() => newer.OpenAsync());
 
         Assert.Contains("schema version 7", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("version 1", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("version 2 this version", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Upgrade AsyncPluginGen.Storage.Sqlite", refused.Message, StringComparison.Ordinal);
         Assert.Equal(7L, Scalar(DbPath, "PRAGMA user_version"));
     }
@@ -197,7 +233,7 @@ public sealed class SqliteTaskStoreTests : IDisposable
     [Theory]
     [InlineData(SqliteSynchronous.Full)]
     [InlineData(SqliteSynchronous.Normal)]
-    public async Task The_database_is_in_wal_mode_at_schema_version_1(SqliteSynchronous synchronous)
+    public async Task The_database_is_in_wal_mode_at_the_latest_schema_version(SqliteSynchronous synchronous)
     {
         await using (var store = NewStore(synchronous: synchronous))
         {
@@ -205,7 +241,7 @@ public sealed class SqliteTaskStoreTests : IDisposable
         }
 
         Assert.Equal("wal", Scalar(DbPath, "PRAGMA journal_mode"));
-        Assert.Equal(1L, Scalar(DbPath, "PRAGMA user_version"));
+        Assert.Equal(2L, Scalar(DbPath, "PRAGMA user_version"));
     }
 
     [Fact]
@@ -267,6 +303,22 @@ public sealed class SqliteTaskStoreTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    private static string QueryPlan(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var reader = command.ExecuteReader();
+        var details = new List<string>();
+        while (reader.Read())
+        {
+            details.Add(reader.GetString(3));
+        }
+
+        return string.Join("; ", details);
     }
 
     private static string Quote(string text) => "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";

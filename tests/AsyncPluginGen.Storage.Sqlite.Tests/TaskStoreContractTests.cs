@@ -88,6 +88,19 @@ public abstract class TaskStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_context_or_meta_is_a_value_not_a_null()
+    {
+        var store = Track(CreateStore());
+        await store.OpenAsync();
+        await store.SaveAsync([Row("a", context: [1], meta: [2])]);
+        await store.SaveAsync([Row("a", context: [], meta: [], version: 2)]);
+
+        AssertSame(Row("a", context: [], meta: [], version: 2), await store.FindAsync("a"));
+        store = await RestartAndOpenAsync(store);
+        AssertSame(Row("a", context: [], meta: [], version: 2), await store.FindAsync("a"));
+    }
+
+    [Fact]
     public async Task A_null_context_or_meta_keeps_the_stored_one()
     {
         var store = Track(CreateStore());

@@ -74,7 +74,7 @@ internal sealed class HostHarness : IAsyncDisposable
         {
             // Wait until this tick's permits are used, then move the clock to the next tick.
             var expected = perPlugin.Sum(n => Math.Min(n, (long)WriteBurst * (tick + 1)));
-            if (!SpinWait.SpinUntil(() => HostCalls.Creates - createsBefore >= expected, TimeSpan.FromSeconds(60)))
+            if (!HostCalls.AwaitCreates(createsBefore + expected, TimeSpan.FromSeconds(60)))
             {
                 throw new InvalidOperationException($"Only {HostCalls.Creates - createsBefore} of {expected} creates after tick {tick}.");
             }

@@ -31,12 +31,33 @@ internal static class HostCalls
     private static long _gets;
     private static long _getTarget = long.MaxValue;
     private static readonly ManualResetEventSlim GetsReached = new(false);
+    private static long _createTarget = long.MaxValue;
+    private static readonly ManualResetEventSlim CreatesReached = new(false);
 
     public static long Creates => Interlocked.Read(ref _creates);
 
     public static long Gets => Interlocked.Read(ref _gets);
 
-    public static void Created() => Interlocked.Increment(ref _creates);
+    public static void Created()
+    {
+        if (Interlocked.Increment(ref _creates) == Interlocked.Read(ref _createTarget))
+        {
+            CreatesReached.Set();
+        }
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="target"/> Create calls have been made in all. Blocks on a signal rather than spinning,
+    /// which would take one of the machine's two cores from the host (and from the task store's writer).
+    /// </summary>
+    public static bool AwaitCreates(long target, TimeSpan timeout)
+    {
+        CreatesReached.Reset();
+        Interlocked.Exchange(ref _createTarget, target);
+        var reached = Creates >= target || CreatesReached.Wait(timeout);
+        Interlocked.Exchange(ref _createTarget, long.MaxValue);
+        return reached;
+    }
 
     public static void Got()
     {

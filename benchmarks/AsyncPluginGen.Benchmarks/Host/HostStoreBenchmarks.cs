@@ -103,11 +103,13 @@ public class HostStoreBenchmarks
     {
         // One tick refills the write limiter (10,000 per plugin), so every operation starts with a full burst.
         _host!.Clock.Advance(TimeSpan.FromMilliseconds(100));
-        var rows = _store?.Rows ?? 0;
+        var metaRows = _store?.MetaRows ?? 0;
         _host!.SubmitAndDrive(HostTasks.Create(Tasks, "start" + Interlocked.Increment(ref _round), HostTasks.TaskTypes));
 
-        // Each task is written at least once ahead of its Create; its meta and phase follow in a later batch or the same.
-        _store?.AwaitRows(rows + Tasks);
+        // A start's writes: the row ahead of the Create (durable before SubmitAndDrive sees the Create), then the meta
+        // and phase the Create returned, written once in a later batch. The operation ends when those are durable too,
+        // so that no write of this operation is left to run inside the next one.
+        _store?.AwaitMetaRows(metaRows + Tasks);
     }
 
     private void Poll()
