@@ -88,7 +88,7 @@ internal sealed class RemoteCalls : IAsyncDisposable
             var limit = _timeouts.For(operation);
             var activity = operation.Span is { } span ? HostActivity.Start(span, _pluginId, record) : null;
             var started = _host.Time.GetTimestamp();
-            source.CancelAfter(limit);
+            source.Arm(limit);
             try
             {
                 var running = call(state, source.Token);
@@ -163,12 +163,12 @@ internal sealed class RemoteCalls : IAsyncDisposable
     /// The worker stopped waiting for <paramref name="pending"/> (time-out, interrupt, host stop): its source stays alive
     /// until it ends, and its failure, if any, is observed and logged.
     /// </summary>
-    private void Abandon<T>(Task<T> pending, RemoteOperation operation, TaskRecord record, CancellationTokenSource source)
+    private void Abandon<T>(Task<T> pending, RemoteOperation operation, TaskRecord record, CallSource source)
     {
         pending.ContinueWith(
             static (ended, state) =>
             {
-                var (self, operation, task, source) = ((RemoteCalls, RemoteOperation, TaskContext, CancellationTokenSource))state!;
+                var (self, operation, task, source) = ((RemoteCalls, RemoteOperation, TaskContext, CallSource))state!;
                 source.Dispose();
                 if (ended.Exception is { } exception && exception.GetBaseException() is not OperationCanceledException)
                 {
