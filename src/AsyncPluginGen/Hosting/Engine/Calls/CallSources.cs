@@ -79,6 +79,11 @@ internal sealed class CallSources : IDisposable
 /// cancels only when the source is armed and the current arming's time has passed (then the current call is due
 /// anyway); when it comes early it re-arms the timer for the rest. Arming, disarming and the check share one lock.
 /// </para>
+/// <para>
+/// The timer cancels outside that lock (cancelling runs the plugin's callbacks), so the call may end between the
+/// timer's decision and its <see cref="CancellationTokenSource.Cancel()"/>: <see cref="TryDisarmAndReset"/> must then
+/// refuse the source, or the late cancel would hit the next call. The decision is recorded under the lock for that.
+/// </para>
 /// </summary>
 internal sealed class CallSource : CancellationTokenSource
 {
@@ -90,6 +95,7 @@ internal sealed class CallSource : CancellationTokenSource
     private long _armedAt;
     private TimeSpan _limit;
     private bool _armed;
+    private bool _fired;
 
     public CallSource(TimeProvider time)
     {
@@ -125,6 +131,11 @@ internal sealed class CallSource : CancellationTokenSource
     {
         lock (_gate)
         {
+            if (_fired)
+            {
+                return false; // The timer is cancelling it, or did: never reused.
+            }
+
             _armed = false;
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
@@ -163,6 +174,7 @@ internal sealed class CallSource : CancellationTokenSource
             }
 
             _armed = false;
+            _fired = true;
         }
 
         try
