@@ -12,12 +12,14 @@ internal sealed class RemoteCalls : IAsyncDisposable
     private readonly HostContext _host;
     private readonly string _pluginId;
     private readonly CallTimeouts _timeouts;
+    private readonly CallSources _sources;
 
     public RemoteCalls(HostContext host, PluginConfig config, string pluginId)
     {
         _host = host;
         _pluginId = pluginId;
         _timeouts = PluginHostOptionsValidation.EffectiveCallTimeouts(host.Options, pluginId);
+        _sources = new CallSources(host.Time, (2 * config.Caching.Workers) + 2);
         var now = host.Time.GetUtcNow();
         Reads = new ClockedTokenBucket(config.ReadRateLimiter, now, () => host.Metrics.Throttled(pluginId, "read"));
         Writes = new ClockedTokenBucket(config.WriteRateLimiter, now, () => host.Metrics.Throttled(pluginId, "write"));
@@ -55,143 +57,136 @@ internal sealed class RemoteCalls : IAsyncDisposable
         CancellationToken token,
         bool skipIfInterrupted = true)
     {
-        if (!skipIfInterrupted || operation.Writes)
+        // One source per call, reused: the caller's token (the host's, or a sync task's own), the record's interrupt
+        // (an interruptible read) and, once the permit is taken, the call's timeout all cancel it.
+        var interruptible = skipIfInterrupted && !operation.Writes;
+        var source = _sources.Rent();
+        if (interruptible && !record.TryEnterInterruptibleCall(source))
         {
-            return await InvokeCoreAsync(operation, record, state, call, token, skipIfInterrupted).ConfigureAwait(false);
-        }
-
-        using var interruptible = CancellationTokenSource.CreateLinkedTokenSource(token);
-        if (!record.TryEnterInterruptibleCall(interruptible))
-        {
+            _sources.Return(source);
             return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
         }
 
+        var registration = token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
+        Task<T>? pending = null;
         try
         {
-            return await InvokeCoreAsync(operation, record, state, call, interruptible.Token, skipIfInterrupted).ConfigureAwait(false);
+            try
+            {
+                await (operation.Writes ? Writes : Reads).AcquireAsync(source.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!_host.Stopping.IsCancellationRequested)
+            {
+                return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
+            }
+
+            if (skipIfInterrupted && (record.IsFinished || record.Interrupt != TaskInterrupt.None))
+            {
+                return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
+            }
+
+            var limit = _timeouts.For(operation);
+            var activity = operation.Span is { } span ? HostActivity.Start(span, _pluginId, record) : null;
+            var started = _host.Time.GetTimestamp();
+            source.Arm(limit);
+            try
+            {
+                var running = call(state, source.Token);
+                T value;
+                if (running.IsCompletedSuccessfully)
+                {
+                    value = running.Result;
+                }
+                else
+                {
+                    pending = running.AsTask();
+                    value = await pending.WaitAsync(source.Token).ConfigureAwait(false);
+                }
+
+                Measure(operation, record, started, null);
+                return new CallOutcome<T>(CallResult.Succeeded, value, null, activity);
+            }
+            catch (Exception exception) when (!_host.Stopping.IsCancellationRequested)
+            {
+                // Who cancelled the source: the caller's token or an interrupt (not a failure of the call), else its timer.
+                var interrupted = token.IsCancellationRequested || (interruptible && record.Interrupt != TaskInterrupt.None);
+                var timedOut = source.IsCancellationRequested && !interrupted;
+                if (timedOut)
+                {
+                    exception = new TimeoutException($"The {operation.Timeout} call of plugin '{_pluginId}' did not complete within its timeout of {limit}.", exception);
+                    activity?.SetTag("asyncplugin.timed_out", true);
+                }
+
+                var result = timedOut ? CallResult.Transient : Classify(exception, interrupted);
+                Measure(operation, record, started, timedOut ? "timeout" : result == CallResult.Permanent ? ((PermanentTaskFailureException)exception).Code : PluginRunnerErrors.Code(exception));
+
+                // Classified first (by type), then bounded and redacted: what the handlers, logs and span keep is the clean text.
+                exception = RemoteText.Clean(exception, record.Task, _host.Options.MaxRemoteTextLength);
+                activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+                return new CallOutcome<T>(result, default, exception, activity);
+            }
+            catch
+            {
+                activity?.Dispose();
+                throw;
+            }
         }
         finally
         {
-            record.ExitInterruptibleCall();
+            // Nothing may cancel the source once it is reused: the registration's callback has run or never will once
+            // Dispose returns, and a record that an interrupt took the source from keeps it from the pool.
+            registration.Dispose();
+            var released = !interruptible || record.ExitInterruptibleCall(source);
+            if (pending is { IsCompleted: false })
+            {
+                Abandon(pending, operation, record, source);
+            }
+            else if (released)
+            {
+                _sources.Return(source);
+            }
+            else
+            {
+                source.Dispose();
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
+        _sources.Dispose();
         await Reads.DisposeAsync().ConfigureAwait(false);
         await Writes.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async ValueTask<CallOutcome<T>> InvokeCoreAsync<T, TState>(
-        RemoteOperation operation,
-        TaskRecord record,
-        TState state,
-        Func<TState, CancellationToken, ValueTask<T>> call,
-        CancellationToken token,
-        bool skipIfInterrupted)
-    {
-        try
-        {
-            await (operation.Writes ? Writes : Reads).AcquireAsync(token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!_host.Stopping.IsCancellationRequested)
-        {
-            return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
-        }
-
-        if (skipIfInterrupted && (record.IsFinished || record.Interrupt != TaskInterrupt.None))
-        {
-            return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
-        }
-
-        var limit = _timeouts.For(operation);
-        var activity = operation.Span is { } span ? HostActivity.Start(span, _pluginId, record) : null;
-        var started = _host.Time.GetTimestamp();
-        var timeout = new CancellationTokenSource(limit, _host.Time);
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
-        Task<T>? pending = null;
-        try
-        {
-            var running = call(state, linked.Token);
-            T value;
-            if (running.IsCompletedSuccessfully)
-            {
-                value = running.Result;
-            }
-            else
-            {
-                pending = running.AsTask();
-                value = await pending.WaitAsync(linked.Token).ConfigureAwait(false);
-            }
-
-            Measure(operation, record, started, null);
-            return new CallOutcome<T>(CallResult.Succeeded, value, null, activity);
-        }
-        catch (Exception exception) when (!_host.Stopping.IsCancellationRequested)
-        {
-            var timedOut = timeout.IsCancellationRequested && !token.IsCancellationRequested;
-            if (timedOut)
-            {
-                exception = new TimeoutException($"The {operation.Timeout} call of plugin '{_pluginId}' did not complete within its timeout of {limit}.", exception);
-                activity?.SetTag("asyncplugin.timed_out", true);
-            }
-
-            var result = timedOut ? CallResult.Transient : Classify(exception, token);
-            Measure(operation, record, started, timedOut ? "timeout" : result == CallResult.Permanent ? ((PermanentTaskFailureException)exception).Code : PluginRunnerErrors.Code(exception));
-
-            // Classified first (by type), then bounded and redacted: what the handlers, logs and span keep is the clean text.
-            exception = RemoteText.Clean(exception, record.Task, _host.Options.MaxRemoteTextLength);
-            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            return new CallOutcome<T>(result, default, exception, activity);
-        }
-        catch
-        {
-            activity?.Dispose();
-            throw;
-        }
-        finally
-        {
-            if (pending is { IsCompleted: false })
-            {
-                Abandon(pending, operation, record, linked, timeout);
-            }
-            else
-            {
-                linked.Dispose();
-                timeout.Dispose();
-            }
-        }
-    }
-
     /// <summary>
-    /// The worker stopped waiting for <paramref name="pending"/> (time-out, interrupt, host stop): its sources stay alive
+    /// The worker stopped waiting for <paramref name="pending"/> (time-out, interrupt, host stop): its source stays alive
     /// until it ends, and its failure, if any, is observed and logged.
     /// </summary>
-    private void Abandon<T>(Task<T> pending, RemoteOperation operation, TaskRecord record, CancellationTokenSource linked, CancellationTokenSource timeout)
+    private void Abandon<T>(Task<T> pending, RemoteOperation operation, TaskRecord record, CallSource source)
     {
         pending.ContinueWith(
             static (ended, state) =>
             {
-                var (self, operation, task, linked, timeout) = ((RemoteCalls, RemoteOperation, TaskContext, CancellationTokenSource, CancellationTokenSource))state!;
-                linked.Dispose();
-                timeout.Dispose();
+                var (self, operation, task, source) = ((RemoteCalls, RemoteOperation, TaskContext, CallSource))state!;
+                source.Dispose();
                 if (ended.Exception is { } exception && exception.GetBaseException() is not OperationCanceledException)
                 {
                     var clean = RemoteText.Clean(exception.GetBaseException(), task, self._host.Options.MaxRemoteTextLength);
                     HostLog.AbandonedCallFailed(self._host.Logger, clean, operation.Timeout.ToString(), self._pluginId, task.UniqueName);
                 }
             },
-            (this, operation, record.Task, linked, timeout),
+            (this, operation, record.Task, source),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
 
-    private CallResult Classify(Exception exception, CancellationToken token) => exception switch
+    private CallResult Classify(Exception exception, bool interrupted) => exception switch
     {
         PermanentTaskFailureException => CallResult.Permanent,
-        // The task's own token (a sync task's abort or deadline), not a time-out of the call.
-        OperationCanceledException when token.IsCancellationRequested => CallResult.Interrupted,
+        // The caller's token (a sync task's abort or deadline) or the task's interrupt, not a time-out of the call.
+        OperationCanceledException when interrupted => CallResult.Interrupted,
         _ when TransientErrors.IsTransient(exception, _host.Stopping) => CallResult.Transient,
         _ => CallResult.Failed,
     };

@@ -194,12 +194,21 @@ internal abstract class TaskRecord
         }
     }
 
-    /// <summary>The interruptible call ended; its source may be disposed once this returns.</summary>
-    public void ExitInterruptibleCall()
+    /// <summary>
+    /// The interruptible call ended: <paramref name="call"/> is no longer the record's. False when an interrupt took it
+    /// (and may still be cancelling it), so it must not be reused.
+    /// </summary>
+    public bool ExitInterruptibleCall(CancellationTokenSource call)
     {
         lock (this)
         {
+            if (_interruptibleCall != call)
+            {
+                return false;
+            }
+
             _interruptibleCall = null;
+            return true;
         }
     }
 
