@@ -14,15 +14,13 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
     private TResource? _resource;
     private ResourceNamespace? _token;
     private long _waitingSinceTicks;
-    private PhaseInfo _afterDelete;
-    private PluginState _afterDeleteState;
-    private DeleteReason _deleteReason;
+    // Only a task whose job must be deleted pays for what follows the Delete (a reference, not the phase inline).
+    private PendingDelete? _delete;
     private int _deleteAttempts;
     private int _consecutiveGetFailures;
     private bool _metaSet;
     private bool _resourceSet;
     private bool _createMayHaveSucceeded;
-    private bool _deletePending;
 
     public TMeta Meta => _metaSet ? _meta! : throw new InvalidOperationException("The task has no ResourceMeta yet.");
 
@@ -43,12 +41,12 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
 
     public int DeleteAttempts => _deleteAttempts;
 
-    public DeleteReason DeleteReason => _deleteReason;
+    public DeleteReason DeleteReason => _delete?.Reason ?? default;
 
     /// <summary>A Delete was decided (abort, deadline, cleanup): the task ends only after it.</summary>
-    public override bool DeletePending => _deletePending;
+    public override bool DeletePending => _delete is not null;
 
-    public (PhaseInfo Phase, PluginState State) AfterDelete => (_afterDelete, _afterDeleteState);
+    public (PhaseInfo Phase, PluginState State) AfterDelete => _delete is { } delete ? (delete.Then, delete.ThenState) : default;
 
     public void SetMeta(TMeta meta)
     {
@@ -79,10 +77,7 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
     /// <summary>The job must be deleted with <paramref name="reason"/>; the task then ends with <paramref name="then"/>.</summary>
     public void BeginDelete(DeleteReason reason, PhaseInfo then, PluginState thenState)
     {
-        _deleteReason = reason;
-        _afterDelete = then;
-        _afterDeleteState = thenState;
-        _deletePending = true;
+        _delete = new PendingDelete(reason, then, thenState, 0);
         MoveTo(TaskStep.Delete);
     }
 
@@ -91,7 +86,7 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
     {
         CreateInDoubt = _createMayHaveSucceeded && !_metaSet,
         QuotaNamespace = _token?.Name,
-        Delete = _deletePending ? new PendingDelete(_deleteReason, _afterDelete, _afterDeleteState, _deleteAttempts) : null,
+        Delete = _delete is { } delete ? delete with { Attempts = _deleteAttempts } : null,
     };
 
     /// <summary>Restores what the store knew of a recovered task, before anything runs it.</summary>

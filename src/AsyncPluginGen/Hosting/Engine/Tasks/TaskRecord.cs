@@ -32,9 +32,7 @@ internal abstract class TaskRecord
     private int _attempts;
     private int _claimed;
     private int _dirty;
-    private long _changes;
-    private long _durableChanges;
-    private int _journalMark;
+    private JournalState? _journal;
 
     protected TaskRecord(TaskContext task, string pluginId, DateTimeOffset? deadline)
     {
@@ -336,32 +334,32 @@ internal abstract class TaskRecord
     // ---- The task store's journal (see TaskJournal; unused without a store) ----
 
     /// <summary>Changes a restarted host must know about, counted.</summary>
-    public long Changes => Interlocked.Read(ref _changes);
+    public long Changes => _journal?.Changes ?? 0;
 
     /// <summary>How many of <see cref="Changes"/> are durable in the store.</summary>
-    public long DurableChanges => Interlocked.Read(ref _durableChanges);
+    public long DurableChanges => _journal?.DurableChanges ?? 0;
 
     /// <summary>The context (at the first write) and the meta (once known) are written once; these say whether they were.</summary>
-    public bool ContextStored { get; set; }
+    public bool ContextStored
+    {
+        get => _journal?.ContextStored ?? false;
+        set => Journal.ContextStored = value;
+    }
 
-    public bool MetaStored { get; set; }
+    public bool MetaStored
+    {
+        get => _journal?.MetaStored ?? false;
+        set => Journal.MetaStored = value;
+    }
 
-    public void CountChange() => Interlocked.Increment(ref _changes);
+    public void CountChange() => Journal.CountChange();
 
     /// <summary>Marks the task for the journal's next batch; false when it is marked already.</summary>
-    public bool TryMarkForJournal() => Interlocked.Exchange(ref _journalMark, 1) == 0;
+    public bool TryMarkForJournal() => Journal.TryMark();
 
-    public void UnmarkForJournal() => Interlocked.Exchange(ref _journalMark, 0);
+    public void UnmarkForJournal() => Journal.Unmark();
 
-    public void MarkDurable(long changes)
-    {
-        long current;
-        do
-        {
-            current = Interlocked.Read(ref _durableChanges);
-        }
-        while (current < changes && Interlocked.CompareExchange(ref _durableChanges, changes, current) != current);
-    }
+    public void MarkDurable(long changes) => Journal.MarkDurable(changes);
 
     /// <summary>
     /// What a restarted host needs to resume the task, as it is now. Taken by the journal while a worker may be changing
@@ -400,6 +398,9 @@ internal abstract class TaskRecord
     protected virtual void OnFinished()
     {
     }
+
+    // Made on first use, by whichever thread changes the task first; only hosts with a task store get here.
+    private JournalState Journal => Volatile.Read(ref _journal) ?? Interlocked.CompareExchange(ref _journal, new JournalState(), null) ?? _journal!;
 
     private PhaseEvent Event(DateTimeOffset now) => new(Task.ExecutionId, Task.TaskType, PluginId, _phase, _state, now);
 
