@@ -4,15 +4,18 @@ using AsyncPluginGen.Samples.Training;
 using AsyncPluginGen.Samples.Warehouse;
 using Microsoft.Extensions.DependencyInjection;
 
-// Arguments: store warehouse-url notebooks-url training-url tasks seed abort-fraction [kill-spec]
-// Submits the planned tasks it does not find in the store, 50 per second, and attaches to the others.
-// Prints "OUTCOME <unique name> <phase>" per ended task (recovered ended ones included) and "DONE" when all ended.
+// Arguments: store|none warehouse-url notebooks-url training-url tasks seed abort-fraction run [kill-spec]
+// Submits the planned tasks it does not find in the store, 50 per second, and attaches to the others; aborts the planned
+// ones some time after it has their handle (again after a restart, when they still run).
+// Prints "SUBMIT <unique name>" per task submitted (not found), "OUTCOME <unique name> <outcome>" per ended task (ended ones found in the store included) and "DONE" when all ended.
+// "none" runs without a store: the negative control, which must lose and leak tasks when killed.
 var store = args[0];
 var urls = args[1..4].Select(u => new Uri(u)).ToArray();
 var plan = CrashPlan.Of(int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture), double.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture));
-var kill = KillSwitch.Parse(args.Length > 7 ? args[7] : null);
+var run = args[7];
+var kill = KillSwitch.Parse(args.Length > 8 ? args[8] : null);
 
-HttpClient Client(Uri baseAddress) => new(new KillingHandler(kill)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+HttpClient Client(Uri baseAddress) => new(new KillingHandler(kill, run)) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
 await using var services = new ServiceCollection()
     .AddSingleton(new WarehouseClient(Client(urls[0])))
     .AddSingleton(new NotebookClient(Client(urls[1])))
@@ -29,7 +32,7 @@ foreach (var plugin in new[] { nameof(WarehouseQueryPlugin), nameof(NotebookRunP
     options.Plugins[plugin] = new PluginConfigOverride { ResyncInterval = TimeSpan.FromSeconds(5) };
 }
 
-var taskStore = new KillingStore(new SqliteTaskStore(new SqliteTaskStoreOptions { Path = store }), kill);
+ITaskStore? taskStore = store == "none" ? null : new KillingStore(new SqliteTaskStore(new SqliteTaskStoreOptions { Path = store }), kill);
 await using var host = new PluginHost(services.GetRequiredService<PluginCatalog>(), services, options, store: taskStore);
 await host.StartAsync();
 
@@ -45,7 +48,6 @@ void Report(string line)
 
 // New tasks arrive at a steady rate (a run killed midway leaves the rest to the next), so Creates go on all along.
 var arrival = TimeSpan.FromSeconds(1.0 / 50);
-var started = DateTimeOffset.UtcNow;
 var pending = new List<Task>(plan.Count);
 foreach (var planned in plan)
 {
@@ -53,13 +55,17 @@ foreach (var planned in plan)
     if (handle is null)
     {
         handle = host.Submit(planned.Task);
+
+        // Tells the test this task was new to the host (not found in its store), to explain a second Create.
+        Report($"SUBMIT {planned.Task.UniqueName}");
         await Task.Delay(arrival);
     }
 
     pending.Add(ReportWhenEndedAsync(handle));
     if (planned.AbortAfter is { } after && !handle.Completion.IsCompleted)
     {
-        pending.Add(AbortLaterAsync(handle, started + after));
+        // Counted from now, so aborts fall on tasks waiting, creating, running or already ending, in every run.
+        pending.Add(AbortLaterAsync(handle, after));
     }
 }
 
@@ -70,16 +76,11 @@ return 0;
 async Task ReportWhenEndedAsync(TaskHandle handle)
 {
     var result = await handle.Completion;
-    Report($"OUTCOME {handle.UniqueName} {result.Phase.Phase}");
+    Report($"OUTCOME {handle.UniqueName} {Outcome.Of(result)}");
 }
 
-static async Task AbortLaterAsync(TaskHandle handle, DateTimeOffset at)
+static async Task AbortLaterAsync(TaskHandle handle, TimeSpan after)
 {
-    var wait = at - DateTimeOffset.UtcNow;
-    if (wait > TimeSpan.Zero)
-    {
-        await Task.Delay(wait);
-    }
-
+    await Task.WhenAny(handle.Completion, Task.Delay(after));
     handle.Abort();
 }

@@ -3,11 +3,13 @@ using System.Diagnostics;
 
 namespace AsyncPluginGen.CrashTests;
 
-/// <summary>One run of the child host: its process and the lines it printed (outcomes, DONE).</summary>
+/// <summary>One run of the child host: its process, its outcome lines (with when they arrived), and the rest of its output.</summary>
 internal sealed class ChildHost : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<(string Name, string Outcome, DateTimeOffset At)> _outcomes = new();
+    private readonly ConcurrentBag<string> _submitted = [];
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ChildHost(Process process)
@@ -17,6 +19,19 @@ internal sealed class ChildHost : IDisposable
         {
             if (e.Data is not { } line)
             {
+                return;
+            }
+
+            // The arrival time bounds when the host declared the task ended: a job still running after it was leaked.
+            if (line.StartsWith("OUTCOME ", StringComparison.Ordinal) && line.Split(' ', 3) is [_, var name, var outcome])
+            {
+                _outcomes.Enqueue((name, outcome, DateTimeOffset.UtcNow));
+                return;
+            }
+
+            if (line.StartsWith("SUBMIT ", StringComparison.Ordinal))
+            {
+                _submitted.Add(line["SUBMIT ".Length..]);
                 return;
             }
 
@@ -35,17 +50,26 @@ internal sealed class ChildHost : IDisposable
         };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
+        Exited = _process.WaitForExitAsync();
     }
 
+    /// <summary>Completes when the process has exited (for any reason).</summary>
+    public Task Exited { get; }
+
+    /// <summary>Whether it printed DONE: every planned task ended.</summary>
     public bool Done => _done.Task.IsCompleted;
 
     /// <summary>The exit code; 137 after a SIGKILL.</summary>
     public int ExitCode => _process.ExitCode;
 
-    public IEnumerable<string> Lines => _lines;
+    public IEnumerable<(string Name, string Outcome, DateTimeOffset At)> Outcomes => _outcomes;
+
+    /// <summary>The tasks this run submitted because its host did not know them.</summary>
+    public IReadOnlySet<string> Submitted => _submitted.ToHashSet(StringComparer.Ordinal);
 
     public static ChildHost Start(IEnumerable<string> args)
     {
+        // The child is built into this project's output folder (a project reference), with its runtimeconfig.
         var dll = Path.Combine(AppContext.BaseDirectory, "AsyncPluginGen.CrashTests.Host.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
@@ -57,33 +81,22 @@ internal sealed class ChildHost : IDisposable
         return new ChildHost(Process.Start(start)!);
     }
 
-    /// <summary>Waits until the child prints DONE or exits, for at most <paramref name="patience"/>; true when it exited.</summary>
-    public async Task<bool> WaitAsync(TimeSpan patience)
+    /// <summary>Waits for the exit and for the output readers to drain its last lines.</summary>
+    public async Task WaitForExitAsync(TimeSpan patience)
     {
-        try
-        {
-            await Task.WhenAny(_done.Task, _process.WaitForExitAsync()).WaitAsync(patience);
-            if (_done.Task.IsCompleted)
-            {
-                await _process.WaitForExitAsync().WaitAsync(patience);
-            }
-
-            // Exited: the output readers may still hold its last lines.
-            _process.WaitForExit();
-            return true;
-        }
-        catch (TimeoutException)
-        {
-            return false;
-        }
+        await Exited.WaitAsync(patience);
+        _process.WaitForExit();
     }
 
-    /// <summary>SIGKILL, as a crash or the operating system would end it.</summary>
+    /// <summary>SIGKILL, as a crash or the operating system would end it; returns once it is gone.</summary>
     public void Kill()
     {
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    /// <summary>The last lines other than outcomes, for a failure message.</summary>
+    public string Tail() => string.Join("\n", _lines.TakeLast(20));
 
     public void Dispose() => _process.Dispose();
 }

@@ -143,6 +143,7 @@ public abstract class FakeService : IAsyncDisposable
         try
         {
             Ledger.RecordCall(endpoint);
+            await Observe(FakeRequestStage.Received, endpoint, context).ConfigureAwait(false);
             await Task.Delay(Ledger.RollLatency(), Options.Time, ct).ConfigureAwait(false);
             IResult result;
             switch (Ledger.RollFault(endpoint))
@@ -159,10 +160,12 @@ public abstract class FakeService : IAsyncDisposable
                     break;
                 case InjectedFault.LostResponse:
                     _ = await handle(ct).ConfigureAwait(false);
+                    await Observe(FakeRequestStage.Applied, endpoint, context).ConfigureAwait(false);
                     result = Error(StatusCodes.Status504GatewayTimeout, "DEADLINE_EXCEEDED", "injected fault: the request was applied, but its response was lost");
                     break;
                 default:
                     result = await handle(ct).ConfigureAwait(false);
+                    await Observe(FakeRequestStage.Applied, endpoint, context).ConfigureAwait(false);
                     break;
             }
 
@@ -174,6 +177,9 @@ public abstract class FakeService : IAsyncDisposable
             context.Abort();
         }
     }
+
+    private ValueTask Observe(FakeRequestStage stage, FakeEndpoint endpoint, HttpContext context) =>
+        Options.OnRequest is { } observer ? observer(stage, endpoint, context) : ValueTask.CompletedTask;
 
     /// <summary>A route value as a string.</summary>
     /// <param name="context">The request.</param>

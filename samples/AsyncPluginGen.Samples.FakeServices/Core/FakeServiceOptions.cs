@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace AsyncPluginGen.Samples.FakeServices;
 
 /// <summary>How a fake service behaves: its latency, how long its jobs run, and how often it fails.</summary>
@@ -29,6 +31,13 @@ public sealed class FakeServiceOptions
 
     /// <summary>How long a cancelled job spends stopping before it is stopped; zero stops it at once.</summary>
     public TimeSpan StopDuration { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Sees every request twice: when it arrives (<see cref="FakeRequestStage.Received"/>) and, if the service did its
+    /// work, before the answer is written (<see cref="FakeRequestStage.Applied"/>); the request waits for the returned
+    /// task. A crash test uses it to hold a Create or a cancel in flight while it kills the client. Null: nobody sees them.
+    /// </summary>
+    public Func<FakeRequestStage, FakeEndpoint, HttpContext, ValueTask>? OnRequest { get; init; }
 
     /// <summary>The service's clock: job states are computed from it, and latencies wait on it.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
