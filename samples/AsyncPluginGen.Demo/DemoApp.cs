@@ -18,7 +18,7 @@ public static class DemoApp
     /// <param name="args">Command-line arguments; <c>--help</c> lists them.</param>
     /// <param name="output">Standard output: the live display and summary, or the JSON summary with <c>--json</c>.</param>
     /// <param name="error">Standard error: argument errors, and progress lines with <c>--json</c>.</param>
-    /// <param name="cancellationToken">Interrupts the run: in-flight tasks are aborted and the summary still printed.</param>
+    /// <param name="cancellationToken">Interrupts the run; the summary is still printed. With a task store the tasks in flight stay in it for the next run; without one they are aborted.</param>
     /// <returns>0 when every job and task is accounted for, 1 when a job leaked or a task was lost, 2 for bad arguments, 3 when the demo could not run.</returns>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -1,7 +1,8 @@
 using AsyncPluginGen.Demo;
 
-// Ctrl+C interrupts the run; the demo then aborts what is in flight (so no remote job is left running) and still
-// prints its summary. A second Ctrl+C ends the process at once.
+// Ctrl+C interrupts the run and still prints its summary. With a task store (the default) the tasks in flight stay in
+// it and the next run recovers them; with --no-store they are aborted, so no remote job is left running. A second
+// Ctrl+C ends the process at once.
 using var interrupted = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

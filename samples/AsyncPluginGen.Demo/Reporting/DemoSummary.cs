@@ -32,6 +32,12 @@ internal sealed record DemoSummary(
     /// <summary>Tasks an earlier run left in flight, recovered from the task store (and aborted: their fake services are gone).</summary>
     public int Recovered { get; init; }
 
+    /// <summary>
+    /// Tasks this run left in flight in the task store when it was interrupted (Ctrl+C with a store): the next run with
+    /// the same store recovers them. They are neither lost nor leaked.
+    /// </summary>
+    public int LeftInStore { get; init; }
+
     /// <summary>The recovered tasks by final phase.</summary>
     public IReadOnlyDictionary<string, int> RecoveredPhases { get; init; } = new Dictionary<string, int>();
 

@@ -76,6 +76,11 @@ internal static class SummaryView
             console.MarkupLine(Markup.Escape($"Recovered from the task store: {summary.Recovered} task(s) an earlier run left in flight, aborted since their fake services are gone: {phases}."));
         }
 
+        if (summary.LeftInStore > 0)
+        {
+            console.MarkupLine(Markup.Escape($"Interrupted: {summary.LeftInStore} task(s) left in flight in the task store; the next run with the same --store recovers them."));
+        }
+
         console.MarkupLine(summary.Ok
             ? $"[green]OK[/]: {N(summary.Submitted)} tasks in {elapsed} s at fault rate {faultRate}{(summary.ViaAgent ? ", through the Flyte agent protocol" : "")}; remote jobs leaked: 0, tasks lost: 0."
             : $"[red]FAILED[/]: remote jobs leaked: {N(summary.Leaked)}, tasks lost: {N(summary.Lost)} ({N(summary.Submitted)} tasks in {elapsed} s).");

@@ -35,7 +35,7 @@ internal static class DemoRun
         try
         {
             submitted = await SubmitAsync(environment.Host, board, cancellationToken).ConfigureAwait(false);
-            await WaitForAllAsync(board, submitted, options.Deadline, cancellationToken).ConfigureAwait(false);
+            await WaitForAllAsync(board, submitted, options.Deadline, leaveInFlight: options.StorePath is not null, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -44,7 +44,8 @@ internal static class DemoRun
         }
 
         var recoveredPhases = await RecoveredOutcomesAsync(environment.Recovered).ConfigureAwait(false);
-        return Summarize(options, environment, board, submitted) with { Recovered = environment.Recovered.Count, RecoveredPhases = recoveredPhases };
+        var handedOver = options.StorePath is not null && cancellationToken.IsCancellationRequested;
+        return Summarize(options, environment, board, submitted, handedOver) with { Recovered = environment.Recovered.Count, RecoveredPhases = recoveredPhases };
     }
 
     private static async Task<Dictionary<string, int>> RecoveredOutcomesAsync(IReadOnlyList<TaskHandle> recovered)
@@ -109,13 +110,19 @@ internal static class DemoRun
         handle.Abort();
     }
 
-    private static async Task WaitForAllAsync(TaskBoard board, int submitted, TimeSpan deadline, CancellationToken cancellationToken)
+    // leaveInFlight: with a task store, an interrupted run leaves its tasks in flight (the store holds them, and the next
+    // run with the same store recovers them); without one, it aborts them so that no remote job is left running.
+    private static async Task WaitForAllAsync(TaskBoard board, int submitted, TimeSpan deadline, bool leaveInFlight, CancellationToken cancellationToken)
     {
         var completions = Enumerable.Range(0, submitted).Select(i => board.Handle(i)!.Completion).ToArray();
         var all = Task.WhenAll(completions);
         try
         {
             await all.WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && leaveInFlight)
+        {
+            // Interrupted with a store: the host's stop leaves the tasks in the store, for the next run.
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -133,13 +140,15 @@ internal static class DemoRun
         }
     }
 
-    private static DemoSummary Summarize(DemoOptions options, DemoEnvironment environment, TaskBoard board, int submitted)
+    // handedOver: the run was interrupted and its unfinished tasks left in the task store for the next run.
+    private static DemoSummary Summarize(DemoOptions options, DemoEnvironment environment, TaskBoard board, int submitted, bool handedOver)
     {
         var tasks = board.Tasks.Take(submitted).ToArray();
+        var verdict = (TaskHandle handle) => ClientVerdicts.Of(handle) is ClientVerdict.Unfinished && handedOver ? ClientVerdict.HandedOver : ClientVerdicts.Of(handle);
         var plugins = environment.Lanes.Select(lane => SummarizeLane(lane, tasks.Where(t => t.Lane == lane).ToArray(), board, environment.Metrics)).ToArray();
         var services = environment.Lanes
             .GroupBy(l => l.Service)
-            .Select(group => SummarizeService(group.Key, group.ToArray(), tasks, board))
+            .Select(group => SummarizeService(group.Key, group.ToArray(), tasks, board, environment.Recovered, verdict))
             .ToArray();
         var total = new PluginSummary(
             "all",
@@ -162,7 +171,10 @@ internal static class DemoRun
             services,
             services.Sum(s => s.Leaked),
             services.Sum(s => s.Lost),
-            options.ViaAgent);
+            options.ViaAgent)
+        {
+            LeftInStore = handedOver ? tasks.Count(t => !board.Handle(t.Index)!.Completion.IsCompleted) : 0,
+        };
     }
 
     private static PluginSummary SummarizeLane(SampleLane lane, PlannedTask[] tasks, TaskBoard board, HostMetricsTap metrics)
@@ -181,14 +193,22 @@ internal static class DemoRun
             Percentiles.Of(board.TimesToTerminal(lane)));
     }
 
-    private static ServiceSummary SummarizeService(FakeService service, SampleLane[] lanes, PlannedTask[] tasks, TaskBoard board)
+    private static ServiceSummary SummarizeService(FakeService service, SampleLane[] lanes, PlannedTask[] tasks, TaskBoard board, IReadOnlyList<TaskHandle> recovered, Func<TaskHandle, ClientVerdict> verdict)
     {
         var reconciled = tasks.Where(t => lanes.Contains(t.Lane) && t.Lane.KeyFor is not null).ToArray();
-        var report = service.Reconcile(reconciled.Select(t => new ClientTaskOutcome(t.Lane.KeyFor!(t.Task), ClientVerdicts.Of(board.Handle(t.Index)!))));
+
+        // A recovered task whose Create was in doubt creates its job again (same key) to learn what to delete, so this
+        // run's services see it too: its outcome is part of this run's claims.
+        var recoveredOutcomes =
+            from handle in recovered
+            from lane in lanes
+            where lane.PluginId == handle.PluginId && lane.KeyFor is not null
+            select new ClientTaskOutcome(lane.KeyFor!(new TaskContext(lane.TaskType, handle.ExecutionId)), verdict(handle));
+        var report = service.Reconcile(reconciled.Select(t => new ClientTaskOutcome(t.Lane.KeyFor!(t.Task), verdict(board.Handle(t.Index)!))).Concat(recoveredOutcomes));
 
         // A synchronous plugin runs no remote job the service could reconcile: the demo counts its unfinished tasks itself.
         var unfinishedSync = tasks
-            .Where(t => lanes.Contains(t.Lane) && t.Lane.KeyFor is null && !board.Handle(t.Index)!.Completion.IsCompleted)
+            .Where(t => lanes.Contains(t.Lane) && t.Lane.KeyFor is null && verdict(board.Handle(t.Index)!) == ClientVerdict.Unfinished)
             .Select(t => $"lost: the synchronous task {t.Task.UniqueName} never reached a final phase")
             .ToArray();
         var stats = service.GetStats();

@@ -14,6 +14,12 @@ public enum ClientVerdict
 
     /// <summary>The task never reached a final phase: it was lost.</summary>
     Unfinished,
+
+    /// <summary>
+    /// The task has not ended, and it is not lost: its state is durable in a task store and a later host resumes it (a
+    /// host stopped with its tasks in flight). Its job may still be live without being leaked.
+    /// </summary>
+    HandedOver,
 }
 
 /// <summary>The client's claim about one task, keyed the way the service knows it.</summary>

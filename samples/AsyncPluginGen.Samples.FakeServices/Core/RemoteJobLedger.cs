@@ -178,8 +178,8 @@ public sealed class RemoteJobLedger
     }
 
     /// <summary>
-    /// Compares the service's jobs with the client's claims, once every client task has ended. A job still pending or
-    /// running is leaked. A task is lost when it never ended, when it claims a success this service did not see, or
+    /// Compares the service's jobs with the client's claims, once every client task has ended or was handed over. A job
+    /// still pending or running is leaked, unless its task was <see cref="ClientVerdict.HandedOver"/>. A task is lost when it never ended, when it claims a success this service did not see, or
     /// when the service ran a job for a key the client gave no outcome for.
     /// </summary>
     /// <param name="service">The service's name, for the report.</param>
@@ -207,7 +207,7 @@ public sealed class RemoteJobLedger
             foreach (var entry in _entries)
             {
                 var state = entry.StateAt(now);
-                if (state.IsLive())
+                if (state.IsLive() && !(claims.TryGetValue(entry.Key, out var claim) && claim == ClientVerdict.HandedOver))
                 {
                     leaked++;
                     problems.Add($"leaked: job {entry.Id} (key '{entry.Key}') is still {state} and nobody will stop it");

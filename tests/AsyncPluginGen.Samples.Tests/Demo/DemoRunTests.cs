@@ -157,6 +157,77 @@ public sealed class DemoRunTests
         Assert.True(json.RootElement.GetProperty("ok").GetBoolean());
     }
 
+    [Fact]
+    public async Task CtrlC_WithAStore_LeavesTheTasksInFlightInTheStore_AndTheNextRunRecoversThem()
+    {
+        var store = StorePath();
+        var first = await InterruptedRunAsync("--tasks", "2000", "--seed", "15", "--json", "--store", store);
+
+        using (var json = JsonDocument.Parse(first))
+        {
+            var root = json.RootElement;
+            var left = root.GetProperty("leftInStore").GetInt32();
+            Assert.InRange(left, 1, 2000);
+            Assert.InRange(root.GetProperty("submitted").GetInt32(), left, 1999);
+            Assert.Equal(0, root.GetProperty("leaked").GetInt32());
+            Assert.Equal(0, root.GetProperty("lost").GetInt32());
+
+            var (exit, output, error) = await RunAsync("--tasks", "10", "--seed", "16", "--json", "--store", store);
+            Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+            using var next = JsonDocument.Parse(output);
+            // Tasks that ended between the summary and the host's stop are no longer in flight in the store.
+            var recovered = next.RootElement.GetProperty("recovered").GetInt32();
+            Assert.InRange(recovered, 1, left);
+            Assert.Equal(recovered, next.RootElement.GetProperty("recoveredPhases").GetProperty("Aborted").GetInt32());
+            Assert.True(next.RootElement.GetProperty("ok").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task CtrlC_WithoutAStore_AbortsTheTasksInFlight()
+    {
+        var output = await InterruptedRunAsync("--tasks", "2000", "--seed", "15", "--json", "--no-store");
+
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(0, root.GetProperty("leftInStore").GetInt32());
+        var phases = root.GetProperty("total").GetProperty("phases").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        Assert.DoesNotContain("Unfinished", phases.Keys);
+        Assert.True(phases.GetValueOrDefault("Aborted") > 0);
+        Assert.True(root.GetProperty("ok").GetBoolean());
+    }
+
+    /// <summary>Runs the demo in-process and interrupts it as Ctrl+C does, when its first progress line (5 s in) is written.</summary>
+    private static async Task<string> InterruptedRunAsync(params string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var output = new StringWriter();
+        using var error = new FirstLineSignal(interrupt);
+        var exit = await DemoApp.RunAsync(args, output, error, interrupt.Token).WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(interrupt.IsCancellationRequested, "The run ended before its first progress line.");
+        Assert.True(exit == 0, $"exit {exit}\n{output}\n{error}");
+        return output.ToString();
+    }
+
+    /// <summary>Cancels when the first line is written to it.</summary>
+    private sealed class FirstLineSignal(CancellationTokenSource interrupt) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            interrupt.Cancel();
+        }
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            if (value == '\n')
+            {
+                interrupt.Cancel();
+            }
+        }
+    }
+
     private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
 
     /// <summary>A task store of the test's own: the demo's default file is shared by every run on the machine.</summary>
