@@ -65,16 +65,24 @@ public sealed class PollCycleAllocationTests
             await PollCycleAsync(clock, plugin);
         }
 
+        // The best of a few rounds: how the workers and the clock interleave (and so how often a worker waits and is
+        // woken) depends on what else the machine runs, and a busy machine adds wake-ups to some rounds. A per-call
+        // object shows in every round.
         const int Cycles = 5;
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        for (var cycle = 0; cycle < Cycles; cycle++)
+        var bound = MaxBytesPerTask + DebugStateMachineBytes();
+        var best = double.MaxValue;
+        for (var round = 0; round < 5 && best > bound; round++)
         {
-            await PollCycleAsync(clock, plugin);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            for (var cycle = 0; cycle < Cycles; cycle++)
+            {
+                await PollCycleAsync(clock, plugin);
+            }
+
+            best = Math.Min(best, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)(Cycles * Tasks));
         }
 
-        var perTask = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)(Cycles * Tasks);
-        var bound = MaxBytesPerTask + DebugStateMachineBytes();
-        Assert.True(perTask <= bound, $"A poll cycle allocated {perTask:0.0} B per task (at most {bound} B expected).");
+        Assert.True(best <= bound, $"A poll cycle allocated {best:0.0} B per task in the best of 5 rounds (at most {bound} B expected).");
     }
 
     /// <summary>
