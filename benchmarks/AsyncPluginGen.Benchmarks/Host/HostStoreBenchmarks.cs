@@ -42,6 +42,9 @@ public class HostStoreBenchmarks
     [GlobalSetup(Target = nameof(StartSqlite))]
     public void SetupStartSqlite() => Setup(Sqlite(), polling: false);
 
+    [GlobalSetup(Target = nameof(StartSqliteNormal))]
+    public void SetupStartSqliteNormal() => Setup(Sqlite(SqliteSynchronous.Normal), polling: false);
+
     [GlobalSetup(Target = nameof(PollNoStore))]
     public void SetupPollNoStore() => Setup(null, polling: true);
 
@@ -50,6 +53,9 @@ public class HostStoreBenchmarks
 
     [GlobalSetup(Target = nameof(PollSqlite))]
     public void SetupPollSqlite() => Setup(Sqlite(), polling: true);
+
+    [GlobalSetup(Target = nameof(PollSqliteNormal))]
+    public void SetupPollSqliteNormal() => Setup(Sqlite(SqliteSynchronous.Normal), polling: true);
 
     [GlobalCleanup]
     public void Cleanup()
@@ -70,6 +76,10 @@ public class HostStoreBenchmarks
     [Benchmark]
     public void StartSqlite() => Start();
 
+    /// <summary>SQLite with <c>synchronous=NORMAL</c>: the commit is written to the log but not flushed, which isolates the flush's cost.</summary>
+    [Benchmark]
+    public void StartSqliteNormal() => Start();
+
     [Benchmark]
     public void PollNoStore() => Poll();
 
@@ -79,10 +89,13 @@ public class HostStoreBenchmarks
     [Benchmark]
     public void PollSqlite() => Poll();
 
-    private SqliteTaskStore Sqlite()
+    [Benchmark]
+    public void PollSqliteNormal() => Poll();
+
+    private SqliteTaskStore Sqlite(SqliteSynchronous synchronous = SqliteSynchronous.Full)
     {
         _directory = Directory.CreateTempSubdirectory("asyncplugin-bench-").FullName;
-        return new SqliteTaskStore(new SqliteTaskStoreOptions { Path = Path.Combine(_directory, "tasks.db") });
+        return new SqliteTaskStore(new SqliteTaskStoreOptions { Path = Path.Combine(_directory, "tasks.db"), Synchronous = synchronous });
     }
 
     /// <summary>Start's host keeps the plugins' hour-long resync (its clock moves a tick per operation, so nothing is polled); Poll's resyncs every 5 s.</summary>

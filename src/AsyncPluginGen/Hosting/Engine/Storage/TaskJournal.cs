@@ -5,9 +5,10 @@ namespace AsyncPluginGen.Hosting;
 
 /// <summary>
 /// Writes changed tasks to the <see cref="ITaskStore"/> with group commit: a change only marks its task (once, however
-/// often it changes before the next batch); one loop snapshots every marked task and saves them in one transaction, at
-/// most once per <see cref="PluginHostOptions.StoreCommitInterval"/>. A task's snapshot is taken when its batch is cut,
-/// so a task changed ten times between two batches is written once, as it is then.
+/// often it changes before the next batch); one loop snapshots every marked task and saves them in one transaction,
+/// about once per <see cref="PluginHostOptions.StoreCommitInterval"/>. A task's snapshot is taken when its batch is cut,
+/// so a task changed ten times between two batches is written once, as it is then. The interval paces when batches
+/// become durable, not when they are cut (<see cref="CommitPacing"/>).
 /// <para>
 /// Whoever must not call out before a change is durable (Create, Delete: write-ahead) awaits <see cref="DurableAsync"/>.
 /// A failed save loses nothing: its tasks are marked again and the save retried, and those waits last until it succeeds.
@@ -23,6 +24,7 @@ internal sealed class TaskJournal
     private readonly ILogger _logger;
     private readonly Func<DateTimeOffset>? _purgeCutoff;
     private long _lastPurge;
+    private TimeSpan _expectedSave;
     private readonly ConcurrentQueue<TaskRecord> _marked = new();
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _closing = new();
@@ -136,7 +138,9 @@ internal sealed class TaskJournal
             {
                 if (batch.Count > 0)
                 {
+                    var saving = TimeProvider.System.GetTimestamp();
                     await _store.SaveAsync(batch, _closing.Token).ConfigureAwait(false);
+                    _expectedSave = CommitPacing.Expect(_expectedSave, TimeProvider.System.GetElapsedTime(saving), _interval);
                 }
 
                 failures = 0;
@@ -171,11 +175,12 @@ internal sealed class TaskJournal
             batch.Clear();
             records.Clear();
 
-            // Pacing: changes gather while the batch waits, so the next transaction carries them all.
-            var elapsed = TimeProvider.System.GetElapsedTime(started);
-            if (elapsed < _interval && !_closed)
+            // Pacing: changes gather while the batch waits, so the next transaction carries them all; it is cut early by
+            // the time a save is expected to take, so that it is durable when the interval ends.
+            var wait = CommitPacing.Wait(_interval, _expectedSave, TimeProvider.System.GetElapsedTime(started));
+            if (wait > TimeSpan.Zero && !_closed)
             {
-                await Delay(_interval - elapsed).ConfigureAwait(false);
+                await Delay(wait).ConfigureAwait(false);
             }
         }
 
