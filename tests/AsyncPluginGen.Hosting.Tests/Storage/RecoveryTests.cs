@@ -5,20 +5,24 @@ namespace AsyncPluginGen.Hosting.Tests.Storage;
 /// <summary>
 /// A host with a task store, "killed" at a chosen moment (the store's rows copied as they were, as a crashed process
 /// leaves its file) and restarted on those rows against the same remote side: every task is resumed where it stood.
+/// Run with each store: the in-memory one, and SQLite, whose restarted host reads the rows back from a file.
 /// </summary>
-public sealed class RecoveryTests
+public abstract class RecoveryTests
 {
+    /// <summary>The store the hosts use, made holding the given rows; null for the in-memory one.</summary>
+    private protected abstract Func<IReadOnlyList<StoredTask>, ITaskStore>? Backend { get; }
+
     [Fact]
     public async Task CreatedTask_ResumesPolling_WithoutASecondCreate()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         first.Script("a").GetStates("RUNNING");
         first.Submit("a");
         await first.WaitForPhaseAsync("a", TaskPhase.Running);
         var rows = await DurableRowsAsync(first, store, "a", row => row.Meta is not null);
 
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         second.Script("a").GetStates("DONE");
         var handle = await RecoveredAsync(second, "a");
         Assert.True(handle.IsRecovered);
@@ -34,13 +38,13 @@ public sealed class RecoveryTests
     [Fact]
     public async Task RecoveredTask_CanBeFoundWatchedAndAttachedTo()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         first.Submit("a");
         await first.WaitForPhaseAsync("a", TaskPhase.Running);
         var rows = await DurableRowsAsync(first, store, "a", row => row.Meta is not null);
 
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         var found = await second.Host.FindAsync(second.UniqueName("a"));
         var attached = second.Submit("a");
         await using var watch = attached.WatchAsync().GetAsyncEnumerator();
@@ -56,7 +60,7 @@ public sealed class RecoveryTests
     [Fact]
     public async Task CrashDuringCreate_CreatesAgainWithTheSameUniqueName_AndEndsWithOneJob()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         var hang = new TaskCompletionSource();
         first.Script("a").OnCreate(Steps.After<JobResource?>(hang, Steps.Return<JobResource?>(null)));
@@ -64,7 +68,7 @@ public sealed class RecoveryTests
         await first.Calls.WaitAsync("a", Op.Create, 1);
         var rows = store.GetRows(); // the process dies while Create is in flight
 
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         second.Script("a").GetStates("DONE");
         var handle = await RecoveredAsync(second, "a");
         var result = await second.CompletionAsync(handle);
@@ -79,13 +83,13 @@ public sealed class RecoveryTests
     [Fact]
     public async Task CreateInDoubt_IsResolvedThroughTheIdempotentCreate_AfterRestart()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         first.Script("a").OnCreate(Steps.Throw<JobResource?>(new TimeoutException("response lost")));
         first.Submit("a");
         var rows = await store.WaitForRowAsync(r => Progress(r).CreateInDoubt, "the Create in doubt is durable");
 
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         second.Script("a").GetStates("DONE");
         var result = await second.CompletionAsync(await RecoveredAsync(second, "a"));
 
@@ -96,7 +100,7 @@ public sealed class RecoveryTests
     [Fact]
     public async Task AbortPending_DeletesAfterRestart_AndEndsAborted()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         var hang = new TaskCompletionSource();
         first.Script("a").OnDelete(Steps.After(hang, Steps.Return(true)));
@@ -106,7 +110,7 @@ public sealed class RecoveryTests
         await first.Calls.WaitAsync("a", Op.Delete, 1);
         var rows = store.GetRows(); // dies while the Delete is in flight
 
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         var result = await second.CompletionAsync(await RecoveredAsync(second, "a"));
 
         Assert.Equal(TaskPhase.Aborted, result.Phase.Phase);
@@ -121,7 +125,7 @@ public sealed class RecoveryTests
     [Fact]
     public async Task DeadlinePassedWhileDown_DeletesTheJob_AndFailsWithTheTimeout()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         first.Submit("a", new TaskOptions { Timeout = TimeSpan.FromSeconds(30) });
         await first.WaitForPhaseAsync("a", TaskPhase.Running);
@@ -129,7 +133,7 @@ public sealed class RecoveryTests
 
         await first.Host.StopAsync(new CancellationToken(canceled: true));
         first.Time.Advance(TimeSpan.FromSeconds(60)); // the host is down past the deadline
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         second.AdvanceBy(TimeSpan.FromSeconds(1));
         var result = await second.CompletionAsync(await RecoveredAsync(second, "a"));
 
@@ -141,13 +145,13 @@ public sealed class RecoveryTests
     [Fact]
     public async Task CreatedTask_TakesItsQuotaTokenAgain()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store, s => s.Quota(1));
         first.Submit("a");
         await first.WaitForPhaseAsync("a", TaskPhase.Running);
         var rows = await DurableRowsAsync(first, store, "a", row => row.Meta is not null);
 
-        await using var second = await RestartedAsync(first, rows, s => s.Quota(1));
+        await using var second = await RestartAsync(first, rows, s => s.Quota(1));
         var waiting = second.Submit("b"); // the recovered task holds the only token
 
         await second.WaitForPhaseAsync("b", TaskPhase.WaitingForResources);
@@ -158,13 +162,13 @@ public sealed class RecoveryTests
     [Fact]
     public async Task EndedTask_IsNotResumed_AndFindAsyncReturnsItsOutcome()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         first.Script("a").CreateReturnsResource("DONE");
         var result = await first.CompletionAsync(first.Submit("a"));
         var rows = store.GetRows();
 
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         var found = await second.Host.FindAsync(second.UniqueName("a"));
 
         Assert.Empty(second.Host.GetTasks());
@@ -178,7 +182,7 @@ public sealed class RecoveryTests
     [Fact]
     public async Task Completion_WaitsUntilTheOutcomeIsDurable()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var h = await StartedAsync(store);
         h.Script("a").GetStates("RUNNING", "DONE");
         var handle = h.Submit("a");
@@ -198,13 +202,14 @@ public sealed class RecoveryTests
     [Fact]
     public async Task Create_WaitsUntilTheTaskIsDurable()
     {
-        var store = new TestStore { Gate = new TaskCompletionSource() };
+        var gate = new TaskCompletionSource();
+        var store = NewStore(gate: gate);
         await using var h = await StartedAsync(store);
         h.Submit("a");
         await store.SaveStarted.Task;
 
         Assert.Equal(0, h.Calls.Count("a", Op.Create));
-        store.Gate.SetResult();
+        gate.SetResult();
         await h.Calls.WaitAsync("a", Op.Create, 1);
         Assert.Contains(store.GetRows(), r => r.UniqueName == h.UniqueName("a"));
     }
@@ -212,7 +217,7 @@ public sealed class RecoveryTests
     [Fact]
     public async Task FailingStore_IsRetried_AndNothingIsLost()
     {
-        var store = new TestStore { FailNext = 3 };
+        var store = NewStore(failNext: 3);
         await using var h = await StartedAsync(store);
         h.Script("a").CreateReturnsResource("DONE");
 
@@ -234,7 +239,7 @@ public sealed class RecoveryTests
             Context = [(byte)'{', (byte)'}'],
             Progress = [(byte)'{', (byte)'}'],
         };
-        var store = new TestStore([stranger]);
+        var store = NewStore([stranger]);
         await using var h = await StartedAsync(store);
 
         Assert.Empty(h.Host.GetTasks());
@@ -244,13 +249,14 @@ public sealed class RecoveryTests
     [Fact]
     public async Task StartAsync_OnAStoreOwnedByAnotherHost_ThrowsTaskStoreException()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         await using var second = new HostHarness(s => s.Store = store);
 
         var error = await Assert.ThrowsAsync<TaskStoreException>(second.StartAsync);
 
-        Assert.Contains("already open", error.Message, StringComparison.Ordinal);
+        // In memory: the same store object; SQLite: the same file, held by the first host's lock.
+        Assert.Contains(Backend is null ? "already open" : "is held by process", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -266,7 +272,7 @@ public sealed class RecoveryTests
     [Fact]
     public async Task SyncTask_RunsAgainAfterRestart()
     {
-        var store = new TestStore();
+        var store = NewStore();
         await using var first = await StartedAsync(store);
         var hang = new TaskCompletionSource();
         first.SyncPlugin.Steps.Enqueue(Steps.After(hang, Steps.Return(PhaseInfo.Success())));
@@ -274,7 +280,7 @@ public sealed class RecoveryTests
         await first.Calls.WaitAsync("s", Op.Do, 1);
         var rows = store.GetRows();
 
-        await using var second = await RestartedAsync(first, rows);
+        await using var second = await RestartAsync(first, rows);
         var result = await second.CompletionAsync(await RecoveredAsync(second, "s"));
 
         Assert.Equal(PluginState.Succeeded, result.State);
@@ -293,16 +299,22 @@ public sealed class RecoveryTests
         return h;
     }
 
-    internal static async Task<HostHarness> RestartedAsync(HostHarness earlier, IReadOnlyList<StoredTask> rows, Action<HarnessSetup>? configure = null)
+    internal static async Task<HostHarness> RestartedAsync(HostHarness earlier, IReadOnlyList<StoredTask> rows, Action<HarnessSetup>? configure = null, Func<IReadOnlyList<StoredTask>, ITaskStore>? backend = null)
     {
         // The earlier host is gone: it must not touch the remote side any more, nor write to the new store.
         await earlier.Host.StopAsync(new CancellationToken(canceled: true));
-        return await StartedAsync(new TestStore(rows), s =>
+        return await StartedAsync(new TestStore(rows, backend), s =>
         {
             s.RestartOf = earlier;
             configure?.Invoke(s);
         });
     }
+
+    private TestStore NewStore(IEnumerable<StoredTask>? rows = null, TaskCompletionSource? gate = null, int failNext = 0) =>
+        new(rows, Backend) { Gate = gate, FailNext = failNext };
+
+    private Task<HostHarness> RestartAsync(HostHarness earlier, IReadOnlyList<StoredTask> rows, Action<HarnessSetup>? configure = null) =>
+        RestartedAsync(earlier, rows, configure, Backend);
 
     internal static Task<IReadOnlyList<StoredTask>> DurableRowsAsync(HostHarness h, TestStore store, string task, Func<StoredTask, bool> until) =>
         store.WaitForRowAsync(r => r.UniqueName == h.UniqueName(task) && until(r), $"the row of '{task}' is durable");
