@@ -1,3 +1,4 @@
+using AsyncPluginGen.Benchmarks.Infrastructure;
 using AsyncPluginGen.Hosting.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -92,26 +93,10 @@ public sealed class PollCycleAllocationTests
     /// measured here, are the only allowance on top of <see cref="MaxBytesPerTask"/>.
     /// </summary>
     private static long DebugStateMachineBytes() =>
-        StateMachineBytes(typeof(AsyncPluginRunner<,>), "ProcessAsync", typeof(Meta), typeof(Job))
-        + StateMachineBytes(typeof(PollHandler<,>), "PollAsync", typeof(Meta), typeof(Job))
-        + StateMachineBytes(typeof(StatusHandler<,>), "ApplyAsync", typeof(Meta), typeof(Job))
-        + StateMachineBytes(typeof(RemoteCalls), "InvokeAsync", typeof(Job), typeof(ValueTuple<IAsyncPlugin<Meta, Job>, GetContext<Meta>>));
-
-    private static long StateMachineBytes(Type owner, string method, params Type[] typeArguments)
-    {
-        var stateMachine = owner.GetNestedTypes(System.Reflection.BindingFlags.NonPublic)
-            .Single(t => t.Name.StartsWith($"<{method}>", StringComparison.Ordinal))
-            .MakeGenericType(typeArguments);
-        if (stateMachine.IsValueType)
-        {
-            return 0;
-        }
-
-        System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(stateMachine);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(stateMachine);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+        AsyncStateMachines.Bytes(typeof(AsyncPluginRunner<,>), "ProcessAsync", typeof(Meta), typeof(Job))
+        + AsyncStateMachines.Bytes(typeof(PollHandler<,>), "PollAsync", typeof(Meta), typeof(Job))
+        + AsyncStateMachines.Bytes(typeof(StatusHandler<,>), "ApplyAsync", typeof(Meta), typeof(Job))
+        + AsyncStateMachines.Bytes(typeof(RemoteCalls), "InvokeAsync", typeof(Job), typeof(ValueTuple<IAsyncPlugin<Meta, Job>, GetContext<Meta>>));
 
     /// <summary>Moves the clock by the resync interval and waits until every task was polled once.</summary>
     private static async Task PollCycleAsync(ManualClock clock, InstantPlugin plugin)
@@ -181,106 +166,5 @@ public sealed class PollCycleAllocationTests
         public ValueTask DeleteAsync(DeleteContext<Meta> context, CancellationToken cancellationToken) => default;
 
         public PhaseInfo Status(in StatusContext<Meta, Job> context) => RunningPhase;
-    }
-
-    /// <summary>
-    /// A clock that moves only when told; <see cref="Advance"/> fires the timers that fell due on the caller's thread.
-    /// Unlike FakeTimeProvider, re-arming a timer allocates nothing, so the count is the host's.
-    /// </summary>
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly object _gate = new();
-        private readonly HashSet<Timer> _timers = [];
-        private readonly List<Timer> _due = [];
-        private long _ticks = start.UtcTicks;
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-        public override long GetTimestamp() => Interlocked.Read(ref _ticks);
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-        {
-            var timer = new Timer(this, callback, state);
-            timer.Change(dueTime, period);
-            return timer;
-        }
-
-        public void Advance(TimeSpan by)
-        {
-            var now = Interlocked.Add(ref _ticks, by.Ticks);
-            Timer[] due;
-            lock (_gate)
-            {
-                _due.Clear();
-                foreach (var timer in _timers)
-                {
-                    if (timer.DueAt <= now)
-                    {
-                        _due.Add(timer);
-                    }
-                }
-
-                foreach (var timer in _due)
-                {
-                    if (timer.Period > 0)
-                    {
-                        timer.DueAt = now + timer.Period;
-                    }
-                    else
-                    {
-                        _timers.Remove(timer);
-                    }
-                }
-
-                due = [.. _due];
-            }
-
-            foreach (var timer in due)
-            {
-                timer.Fire();
-            }
-        }
-
-        private sealed class Timer(ManualClock clock, TimerCallback callback, object? state) : ITimer
-        {
-            public long DueAt;
-
-            public long Period;
-
-            public bool Change(TimeSpan dueTime, TimeSpan period)
-            {
-                lock (clock._gate)
-                {
-                    if (dueTime == Timeout.InfiniteTimeSpan)
-                    {
-                        clock._timers.Remove(this);
-                        return true;
-                    }
-
-                    DueAt = Interlocked.Read(ref clock._ticks) + dueTime.Ticks;
-                    Period = period == Timeout.InfiniteTimeSpan ? 0 : period.Ticks;
-                    clock._timers.Add(this);
-                    return true;
-                }
-            }
-
-            public void Fire() => callback(state);
-
-            public void Dispose()
-            {
-                lock (clock._gate)
-                {
-                    clock._timers.Remove(this);
-                }
-            }
-
-            public ValueTask DisposeAsync()
-            {
-                Dispose();
-                return ValueTask.CompletedTask;
-            }
-        }
     }
 }

@@ -46,21 +46,7 @@ public sealed class RemoteCallAllocationTests
     /// is a struct, boxed only when it suspends); in a Debug build, where the compiler makes it a class, one instance of
     /// the wrapper's state machine per call. That object, measured here, is the only allowance.
     /// </summary>
-    private static long StateMachineBytes()
-    {
-        var stateMachine = typeof(RemoteCalls).GetNestedTypes(System.Reflection.BindingFlags.NonPublic)
-            .Single(t => t.Name.StartsWith("<InvokeAsync>", StringComparison.Ordinal))
-            .MakeGenericType(typeof(int), typeof(int));
-        if (stateMachine.IsValueType)
-        {
-            return 0;
-        }
-
-        System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(stateMachine);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(stateMachine);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long StateMachineBytes() => AsyncStateMachines.Bytes(typeof(RemoteCalls), "InvokeAsync", typeof(int), typeof(int));
 
     [Fact]
     public async Task ASourceAnInterruptCancelled_IsNotReused()
