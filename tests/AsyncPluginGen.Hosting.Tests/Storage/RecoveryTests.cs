@@ -98,6 +98,33 @@ public abstract class RecoveryTests
     }
 
     [Fact]
+    public async Task FailedGetsInARow_AreNotForgivenByARestart()
+    {
+        var store = NewStore();
+        await using var first = await StartedAsync(store, s => s.Scripted.MaxSystemFailures = 2);
+        var down = new HttpRequestException("service unavailable (test)");
+        first.Script("a").OnGet(Steps.Return(new JobResource("RUNNING")), Steps.Throw<JobResource>(down), Steps.Throw<JobResource>(down));
+        first.Submit("a");
+        await first.WaitForPhaseAsync("a", TaskPhase.Running);
+        var gets = first.Calls.Count("a", Op.Get);
+        first.AdvanceBy(HostHarness.Resync);
+        await first.Calls.WaitAsync("a", Op.Get, gets + 1);
+        first.AdvanceBy(HostHarness.Resync);
+        await first.Calls.WaitAsync("a", Op.Get, gets + 2);
+        var rows = await DurableRowsAsync(first, store, "a", row => Progress(row).GetFailures == 2);
+
+        // Two failures in a row before the crash; the third, after it, exceeds MaxSystemFailures (2).
+        await using var second = await RestartAsync(first, rows, s => s.Scripted.MaxSystemFailures = 2);
+        second.Script("a").OnGet(Steps.Throw<JobResource>(down));
+        var handle = await RecoveredAsync(second, "a");
+        second.AdvanceBy(HostHarness.Resync);
+        var result = await second.CompletionAsync(handle);
+
+        Assert.Equal(HostReasons.AutoRefreshCacheFailed, result.Phase.Error?.Code);
+        Assert.Contains("Get failed 3 times in a row", result.Phase.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AbortPending_DeletesAfterRestart_AndEndsAborted()
     {
         var store = NewStore();

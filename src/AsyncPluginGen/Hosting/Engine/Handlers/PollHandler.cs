@@ -64,7 +64,10 @@ internal sealed class PollHandler<TMeta, TResource> : IDisposable
                 return;
             }
 
-            record.SetResource(outcome.Value!);
+            if (record.SetResource(outcome.Value!))
+            {
+                _host.Persist(record);
+            }
         }
 
         await _status.ApplyAsync(record).ConfigureAwait(false);
@@ -105,7 +108,11 @@ internal sealed class PollHandler<TMeta, TResource> : IDisposable
 
                 if (outcome.Succeeded)
                 {
-                    record.SetResource(outcome.Value![i]);
+                    if (record.SetResource(outcome.Value![i]))
+                    {
+                        _host.Persist(record);
+                    }
+
                     await _status.ApplyAsync(record).ConfigureAwait(false);
                 }
                 else
@@ -151,6 +158,7 @@ internal sealed class PollHandler<TMeta, TResource> : IDisposable
 
         _host.Metrics.SyncError(PluginId);
         var failures = record.CountGetFailure();
+        _host.Persist(record);
         HostLog.GetFailed(_host.Logger, exception, PluginId, record.Task.UniqueName, failures, _config.Caching.MaxSystemFailures);
 
         // Consecutive failures only: a success resets the count (Flyte never resets it), and exceeding the limit

@@ -32,6 +32,11 @@ internal static class ProgressCodec
             }
 
             json.WriteNumber("attempts", progress.Attempts);
+            if (progress.GetFailures > 0)
+            {
+                json.WriteNumber("getFailures", progress.GetFailures);
+            }
+
             if (progress.CreateInDoubt)
             {
                 json.WriteBoolean("createInDoubt", true);
@@ -87,6 +92,7 @@ internal static class ProgressCodec
             Interrupt = root.TryGetProperty("interrupt", out var i) ? (TaskInterrupt)i.GetInt32() : TaskInterrupt.None,
             Deadline = root.TryGetProperty("deadline", out var dl) ? new DateTimeOffset(dl.GetInt64(), TimeSpan.Zero) : null,
             Attempts = root.GetProperty("attempts").GetInt32(),
+            GetFailures = root.TryGetProperty("getFailures", out var g) ? g.GetInt32() : 0,
             CreateInDoubt = root.TryGetProperty("createInDoubt", out var c) && c.GetBoolean(),
             QuotaNamespace = root.TryGetProperty("quota", out var q) ? q.GetString() : null,
             Delete = delete,

@@ -18,6 +18,9 @@ internal readonly record struct TaskProgress
     /// <summary>Create (or Do) attempts so far.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>Gets that failed in a row (a successful Get resets it), so a restart does not forgive them.</summary>
+    public int GetFailures { get; init; }
+
     /// <summary>A Create failed in a way that may still have created the job: it is repeated, with the same key, to learn the meta.</summary>
     public bool CreateInDoubt { get; init; }
 

@@ -55,11 +55,18 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
     }
 
     /// <summary>A successful read: the resource is current and the failure streak ends (Flyte never resets it).</summary>
-    public void SetResource(TResource resource)
+    /// <summary>Keeps the resource a Get returned; true when that ended a run of failed Gets (a change to store).</summary>
+    public bool SetResource(TResource resource)
     {
         _resource = resource;
         _resourceSet = true;
+        if (_consecutiveGetFailures == 0)
+        {
+            return false;
+        }
+
         _consecutiveGetFailures = 0;
+        return true;
     }
 
     /// <summary>Lets go of the last resource once Status has read it.</summary>
@@ -85,6 +92,7 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
     public override TaskProgress CaptureProgress() => base.CaptureProgress() with
     {
         CreateInDoubt = _createMayHaveSucceeded && !_metaSet,
+        GetFailures = _consecutiveGetFailures,
         QuotaNamespace = _token?.Name,
         Delete = _delete is { } delete ? delete with { Attempts = _deleteAttempts } : null,
     };
@@ -99,6 +107,8 @@ internal sealed class AsyncTaskRecord<TMeta, TResource>(TaskContext task, string
             MetaStored = true;
             Advance(PluginState.ResourcesCreated);
         }
+
+        _consecutiveGetFailures = progress.GetFailures;
 
         // Created but its meta not stored (a plugin without a meta serializer) is "created, meta unknown" too.
         _createMayHaveSucceeded = progress.CreateInDoubt || (!hasMeta && progress.State == PluginState.ResourcesCreated);
