@@ -110,7 +110,7 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
         context.AddSource(HintNames.For(model.MetadataName, hintClashes) + ".g.cs", SourceText.From(PluginEmitter.Emit(model), System.Text.Encoding.UTF8));
 
     private static RegistryEntryModel ToRegistryEntry(PluginModel model) =>
-        new(model.FullyQualifiedName, model.TaskTypes, model.ExperimentalDiagnostics);
+        new(model.FullyQualifiedName, model.Id, model.TaskTypes, model.ExperimentalDiagnostics);
 
     /// <summary>
     /// The registry lives in <c>AsyncPluginGen.Generated</c> and the DI method in <c>Microsoft.Extensions.DependencyInjection</c>;

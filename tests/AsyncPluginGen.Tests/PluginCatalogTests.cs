@@ -129,4 +129,90 @@ public sealed class PluginCatalogTests
         Assert.False(registry.TryGetDescriptor("spark", out _));
         Assert.Equal("Alpha.Plugins", registry.AssemblyName);
     }
+
+    [Fact]
+    public void A_lookup_builds_only_the_descriptor_of_its_task_type_and_only_once()
+    {
+        var registry = new RoutedRegistry([Bq, Snow, Rec]);
+        var catalog = new PluginCatalog([registry]);
+
+        Assert.Empty(registry.Described);
+        Assert.Same(Snow, catalog.GetDescriptor("snowflake"));
+        Assert.Same(Snow, catalog.GetDescriptor("snowflake"));
+        Assert.True(catalog.TryGetDescriptor("bigquery", out var bq));
+
+        Assert.Same(Bq, bq);
+        Assert.Equal(["snowflake", "bigquery"], registry.Described);
+        Assert.False(registry.DescriptorsRead);
+    }
+
+    [Fact]
+    public void Descriptors_are_built_when_first_read_in_route_order()
+    {
+        var registry = new RoutedRegistry([Bq, Snow]);
+        var catalog = new PluginCatalog([registry]);
+
+        Assert.Equal([Bq, Snow], catalog.Descriptors);
+        Assert.Equal(["bigquery_query_job_task", "bigquery", "snowflake"], registry.Described);
+    }
+
+    [Fact]
+    public void A_route_the_registry_cannot_describe_fails_naming_the_registry_and_the_task_type()
+    {
+        var catalog = new PluginCatalog([new RoutedRegistry([Snow], [new TaskTypeRoute("ghost", "Ghost")])]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => catalog.GetDescriptor("ghost"));
+
+        Assert.Contains("assembly 'Routed.Plugins' lists task type 'ghost' (plugin 'Ghost')", error.Message, StringComparison.Ordinal);
+        Assert.Contains("TryGetDescriptor does not find it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_route_to_another_plugin_than_the_lookup_finds_fails_naming_both()
+    {
+        var catalog = new PluginCatalog([new RoutedRegistry([Snow], [new TaskTypeRoute("snowflake", "Snowpipe")])]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => catalog.GetDescriptor("snowflake"));
+
+        Assert.Contains("for plugin 'Snowpipe', but TryGetDescriptor returns plugin 'Snowflake'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_handwritten_registry_without_routes_is_routed_from_its_descriptors()
+    {
+        IPluginRegistry registry = new AlphaRegistry(Bq, Snow);
+
+        Assert.Equal(
+            [new TaskTypeRoute("bigquery_query_job_task", "BigQuery"), new TaskTypeRoute("bigquery", "BigQuery"), new TaskTypeRoute("snowflake", "Snowflake")],
+            registry.Routes);
+    }
+
+    /// <summary>A registry that routes from its own list, as the generated one does, and records which descriptors were built.</summary>
+    private sealed class RoutedRegistry(PluginDescriptor[] descriptors, TaskTypeRoute[]? routes = null) : IPluginRegistry
+    {
+        public List<string> Described { get; } = [];
+
+        public bool DescriptorsRead { get; private set; }
+
+        public string AssemblyName => "Routed.Plugins";
+
+        public IReadOnlyList<TaskTypeRoute> Routes { get; } =
+            routes ?? [.. descriptors.SelectMany(d => d.TaskTypes.Select(t => new TaskTypeRoute(t, d.Id)))];
+
+        public IReadOnlyList<PluginDescriptor> Descriptors
+        {
+            get
+            {
+                DescriptorsRead = true;
+                return descriptors;
+            }
+        }
+
+        public bool TryGetDescriptor(string taskType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PluginDescriptor? descriptor)
+        {
+            Described.Add(taskType);
+            descriptor = descriptors.FirstOrDefault(d => d.TaskTypes.Contains(taskType, StringComparer.Ordinal));
+            return descriptor is not null;
+        }
+    }
 }

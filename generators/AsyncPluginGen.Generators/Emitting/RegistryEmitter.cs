@@ -5,7 +5,11 @@ using AsyncPluginGen.Generators.Model;
 namespace AsyncPluginGen.Generators.Emitting;
 
 /// <summary>
-/// Emits the assembly's plugin registry (descriptors and a task-type <c>switch</c>) and its DI extension method.
+/// Emits the assembly's plugin registry and its DI extension method. The registry routes task types from constants
+/// (<c>Routes</c>) and builds a plugin's descriptor only when asked for it (the task-type <c>switch</c>) or for all
+/// of them (<c>Descriptors</c>, on first read): a descriptor is a static of its plugin class, and touching it loads that
+/// class, its meta and resource types and runs its static initialiser, which under the JIT costs a fraction of a
+/// millisecond per plugin at start-up.
 /// Type and method names carry the assembly name, so several plugin assemblies in one application never clash;
 /// [assembly: PluginRegistration] may name the DI method and class instead.
 /// </summary>
@@ -32,8 +36,23 @@ internal static class RegistryEmitter
         w.Line("/// <inheritdoc />");
         w.Line($"public string AssemblyName => {Literals.String(model.AssemblyName)};");
         w.Line();
+        w.Line("private global::AsyncPluginGen.PluginDescriptor[]? _descriptors;");
+        w.Line();
         w.Line("/// <inheritdoc />");
-        w.Line("public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]");
+        w.Line("public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.TaskTypeRoute> Routes { get; } = new global::AsyncPluginGen.TaskTypeRoute[]");
+        w.Open();
+        foreach (var entry in model.Entries)
+        {
+            foreach (var taskType in entry.TaskTypes)
+            {
+                w.Line($"new global::AsyncPluginGen.TaskTypeRoute({Literals.String(taskType)}, {Literals.String(entry.Id)}),");
+            }
+        }
+
+        w.Close(";");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors => _descriptors ??= new global::AsyncPluginGen.PluginDescriptor[]");
         w.Open();
         foreach (var entry in model.Entries)
         {

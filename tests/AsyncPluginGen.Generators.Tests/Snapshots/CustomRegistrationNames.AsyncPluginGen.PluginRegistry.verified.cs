@@ -20,8 +20,16 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public string AssemblyName => "Contoso.OtherPlugins";
 
+        private global::AsyncPluginGen.PluginDescriptor[]? _descriptors;
+
         /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
+        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.TaskTypeRoute> Routes { get; } = new global::AsyncPluginGen.TaskTypeRoute[]
+        {
+            new global::AsyncPluginGen.TaskTypeRoute("warehouse_query", "WarehousePlugin"),
+        };
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors => _descriptors ??= new global::AsyncPluginGen.PluginDescriptor[]
         {
             global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>(),
         };

@@ -20,8 +20,17 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public string AssemblyName => "Plugins";
 
+        private global::AsyncPluginGen.PluginDescriptor[]? _descriptors;
+
         /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
+        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.TaskTypeRoute> Routes { get; } = new global::AsyncPluginGen.TaskTypeRoute[]
+        {
+            new global::AsyncPluginGen.TaskTypeRoute("bq_job", "JobPlugin"),
+            new global::AsyncPluginGen.TaskTypeRoute("bq_job_v2", "JobPlugin"),
+        };
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors => _descriptors ??= new global::AsyncPluginGen.PluginDescriptor[]
         {
             global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Jobs.JobPlugin>(),
         };

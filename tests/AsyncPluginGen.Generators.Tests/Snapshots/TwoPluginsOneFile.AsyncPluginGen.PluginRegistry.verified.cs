@@ -20,8 +20,17 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public string AssemblyName => "Plugins";
 
+        private global::AsyncPluginGen.PluginDescriptor[]? _descriptors;
+
         /// <inheritdoc />
-        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors { get; } = new global::AsyncPluginGen.PluginDescriptor[]
+        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.TaskTypeRoute> Routes { get; } = new global::AsyncPluginGen.TaskTypeRoute[]
+        {
+            new global::AsyncPluginGen.TaskTypeRoute("alpha", "AlphaPlugin"),
+            new global::AsyncPluginGen.TaskTypeRoute("beta", "BetaPlugin"),
+        };
+
+        /// <inheritdoc />
+        public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors => _descriptors ??= new global::AsyncPluginGen.PluginDescriptor[]
         {
             global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.AlphaPlugin>(),
             global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Many.BetaPlugin>(),
