@@ -153,7 +153,7 @@ public sealed class IncrementalTests
         Assert.Contains(registry.Entries, e => e.TaskTypes.Contains("bq_job_v3"));
 
         var after = Sources(driver);
-        Assert.Contains("\"bq_job_v3\" =>", after[RegistryHint], StringComparison.Ordinal);
+        Assert.Contains("TaskTypeRoute(\"bq_job_v3\",", after[RegistryHint], StringComparison.Ordinal);
         Assert.DoesNotContain("\"bq_job_v2\"", after[RegistryHint], StringComparison.Ordinal);
         Assert.Equal(before[WarehouseHint], after[WarehouseHint]);
     }
@@ -173,7 +173,7 @@ public sealed class IncrementalTests
             p.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
             $"{p.Model.ClassName} is {p.Reason}."));
         Assert.Contains(Outputs(run, Steps.Registry), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("\"ticket\" =>", Sources(driver)[RegistryHint], StringComparison.Ordinal);
+        Assert.Contains("TaskTypeRoute(\"ticket\",", Sources(driver)[RegistryHint], StringComparison.Ordinal);
         Assert.Equal(before[WarehouseHint], Sources(driver)[WarehouseHint]);
     }
 

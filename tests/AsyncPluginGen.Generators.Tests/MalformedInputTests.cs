@@ -112,7 +112,7 @@ public sealed class MalformedInputTests
             $"{name}: the valid plugin was not generated. Generated: [{string.Join(", ", outcome.HintNames)}]; "
             + $"exception: {outcome.RunResult.Results.Select(r => r.Exception?.Message).FirstOrDefault(m => m is not null) ?? "none"}");
         var registry = outcome.Source(MalformedSources.RegistryHint);
-        Assert.Contains("\"warehouse_query\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>(),", registry, StringComparison.Ordinal);
+        AssertRoutes(registry, "warehouse_query", "global::Contoso.Warehouse.WarehousePlugin");
 
         // The good plugin's code does not depend on its neighbours.
         var alone = GeneratorHarness.RunClean(PluginSources.EnumStates);
@@ -143,11 +143,11 @@ public sealed class MalformedInputTests
             $"The valid plugin was not generated; exception: {outcome.RunResult.Results.Select(r => r.Exception?.Message).FirstOrDefault(m => m is not null) ?? "none"}");
         AssertGeneratorIsQuiet("whole corpus", outcome);
         Assert.Equal(GeneratorHarness.RunClean(PluginSources.EnumStates).Source(WarehouseHint), outcome.Source(WarehouseHint));
-        Assert.Contains("\"warehouse_query\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Warehouse.WarehousePlugin>(),", outcome.Source(MalformedSources.RegistryHint), StringComparison.Ordinal);
+        AssertRoutes(outcome.Source(MalformedSources.RegistryHint), "warehouse_query", "global::Contoso.Warehouse.WarehousePlugin");
     }
 
     [Fact]
-    public void Two_plugins_with_the_same_task_type_are_both_generated_and_the_registry_switch_names_it_once()
+    public void Two_plugins_with_the_same_task_type_are_both_generated_and_the_registry_routes_it_to_the_first()
     {
         var outcome = GeneratorHarness.RunClean(MalformedSources.Cases["TwoPluginsSameTaskType"].Source);
 
@@ -155,13 +155,12 @@ public sealed class MalformedInputTests
             [MalformedSources.RegistryHint, "Bad.First.ResourceMetaSerializer.g.cs", "Bad.First.g.cs", "Bad.Second.ResourceMetaSerializer.g.cs", "Bad.Second.g.cs"],
             outcome.HintNames);
         var registry = outcome.Source(MalformedSources.RegistryHint);
-        Assert.Equal(1, Occurrences(registry, "\"dup\" =>"));
-        Assert.Contains("\"dup\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.First>(),", registry, StringComparison.Ordinal);
-        Assert.Contains("\"other\" => global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.Second>(),", registry, StringComparison.Ordinal);
+        AssertRoutes(registry, "dup", "global::Bad.First");
+        AssertRoutes(registry, "other", "global::Bad.Second");
 
-        // Both are in the Descriptors array (lines holding only the descriptor, unlike the switch arms).
-        var descriptorLines = registry.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("global::", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.First>(),", "global::AsyncPluginGen.PluginDescriptor.Of<global::Bad.Second>(),"], descriptorLines);
+        // Both are in the Descriptors array (the lines that call the method, unlike the describer list's method groups).
+        var descriptorLines = registry.ReplaceLineEndings("\n").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("Describe", StringComparison.Ordinal) && l.EndsWith("(),", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Describe0_First(),", "Describe1_Second(),"], descriptorLines);
     }
 
     [Fact]
@@ -170,7 +169,7 @@ public sealed class MalformedInputTests
         var outcome = GeneratorHarness.RunClean(MalformedSources.Cases["DuplicateTaskTypesInOneAttribute"].Source);
 
         Assert.Contains("taskTypes: new string[] { \"same\", \"P\" },", outcome.Source("Bad.P.g.cs"), StringComparison.Ordinal);
-        Assert.Equal(1, Occurrences(outcome.Source(MalformedSources.RegistryHint), "\"same\" =>"));
+        Assert.Equal(1, Occurrences(outcome.Source(MalformedSources.RegistryHint), "TaskTypeRoute(\"same\","));
     }
 
     [Fact]
@@ -294,6 +293,20 @@ public sealed class MalformedInputTests
             trees.Select(t => $"--- {t.FilePath}{Environment.NewLine}" + string.Join(
                 Environment.NewLine,
                 t.GetText().Lines.Select(l => $"{l.LineNumber + 1,4}: {l}"))));
+    }
+
+    /// <summary>
+    /// The registry routes <paramref name="taskType"/> to the method that reads <paramref name="pluginType"/>'s descriptor:
+    /// the route and its describer stand at the same position of <c>Routes</c> and <c>RouteDescribers</c>.
+    /// </summary>
+    private static void AssertRoutes(string registry, string taskType, string pluginType)
+    {
+        var routes = System.Text.RegularExpressions.Regex.Matches(registry, "new global::AsyncPluginGen.TaskTypeRoute\\(\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        var describers = System.Text.RegularExpressions.Regex.Matches(registry, "^\\s*(Describe[0-9]+_\\w+),\\s*$", System.Text.RegularExpressions.RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(routes.Count, describers.Count);
+        var index = routes.IndexOf(taskType);
+        Assert.True(index >= 0, $"No route for '{taskType}' in:\n{registry}");
+        Assert.Contains($"{describers[index]}() => global::AsyncPluginGen.PluginDescriptor.Of<{pluginType}>();", registry, StringComparison.Ordinal);
     }
 
     private static int Occurrences(string text, string value)

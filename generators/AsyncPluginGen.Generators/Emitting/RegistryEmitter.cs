@@ -54,35 +54,48 @@ internal static class RegistryEmitter
         w.Line("/// <inheritdoc />");
         w.Line("public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors => _descriptors ??= new global::AsyncPluginGen.PluginDescriptor[]");
         w.Open();
-        foreach (var entry in model.Entries)
+        for (var i = 0; i < model.Entries.Count; i++)
         {
-            w.Line($"{PluginEmitter.DescriptorOf(entry.FullyQualifiedName)},");
+            w.Line($"{DescribeMethod(model, i)}(),");
         }
 
         w.Close(";");
         w.Line();
-        w.Line("/// <inheritdoc />");
-        w.Line("public bool TryGetDescriptor(string taskType, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::AsyncPluginGen.PluginDescriptor? descriptor)");
+        w.Line("/// <summary>The method that reads each route's descriptor, in <see cref=\"Routes\"/> order.</summary>");
+        w.Line("private static readonly global::System.Func<global::AsyncPluginGen.PluginDescriptor>[] RouteDescribers = new global::System.Func<global::AsyncPluginGen.PluginDescriptor>[]");
         w.Open();
-        w.Line("descriptor = taskType switch");
-        w.Open();
-        var claimed = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var entry in model.Entries)
+        for (var i = 0; i < model.Entries.Count; i++)
         {
-            foreach (var taskType in entry.TaskTypes)
+            foreach (var _ in model.Entries[i].TaskTypes)
             {
-                // A task type claimed twice would not compile as two case labels; the analyzers report the duplicate.
-                if (claimed.Add(taskType))
-                {
-                    w.Line($"{Literals.String(taskType)} => {PluginEmitter.DescriptorOf(entry.FullyQualifiedName)},");
-                }
+                w.Line($"{DescribeMethod(model, i)},");
             }
         }
 
-        w.Line("_ => null,");
         w.Close(";");
+        w.Line();
+        w.Line("private global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>>? _byTaskType;");
+        w.Line();
+        w.Line("/// <inheritdoc />");
+        w.Line("public bool TryGetDescriptor(string taskType, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::AsyncPluginGen.PluginDescriptor? descriptor)");
+        w.Open();
+        w.Line("// A dictionary built on first use, not a string switch: the JIT compiles a switch of many cases slowly at start-up.");
+        w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> byTaskType = _byTaskType ??= IndexRoutes();");
+        w.Line("descriptor = byTaskType.TryGetValue(taskType, out global::System.Func<global::AsyncPluginGen.PluginDescriptor>? describe) ? describe() : null;");
         w.Line("return descriptor is not null;");
         w.Close();
+        w.Line();
+        w.Line("private global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> IndexRoutes()");
+        w.Open();
+        w.Line("global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> byTaskType = new(RouteDescribers.Length, global::System.StringComparer.Ordinal);");
+        w.Open("for (int i = 0; i < RouteDescribers.Length; i++)");
+        w.Line("// A task type claimed twice (the analyzers report it) goes to the first plugin that claims it.");
+        w.Line("byTaskType.TryAdd(Routes[i].TaskType, RouteDescribers[i]);");
+        w.Close();
+        w.Line();
+        w.Line("return byTaskType;");
+        w.Close();
+        WriteDescribeMethods(w, model);
         w.Close();
         w.Close();
         if (model.CanDeclareServiceCollectionExtensions)
@@ -92,6 +105,30 @@ internal static class RegistryEmitter
         }
 
         return w.ToString();
+    }
+
+    /// <summary>
+    /// One method per plugin that reads its descriptor. The lookup and the descriptor list only call these: a method
+    /// that named every plugin class itself would make the JIT load every plugin class (and its meta and resource types)
+    /// when it compiles that method, which is the cost a registry of many plugins must not pay at start-up. NoInlining
+    /// keeps the JIT from pulling the plugin class back into its caller.
+    /// </summary>
+    private static void WriteDescribeMethods(IndentedWriter w, RegistryModel model)
+    {
+        for (var i = 0; i < model.Entries.Count; i++)
+        {
+            w.Line();
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            w.Line($"private static global::AsyncPluginGen.PluginDescriptor {DescribeMethod(model, i)}() => {PluginEmitter.DescriptorOf(model.Entries[i].FullyQualifiedName)};");
+        }
+    }
+
+    /// <summary>"Describe3_WarehousePlugin": the index keeps two plugin classes of the same name in different namespaces apart.</summary>
+    private static string DescribeMethod(RegistryModel model, int index)
+    {
+        var name = model.Entries[index].FullyQualifiedName;
+        var simple = name.Substring(name.LastIndexOf('.') + 1).Replace("global::", "").Replace("@", "");
+        return $"Describe{index}_{simple}";
     }
 
     private static void WriteServiceCollectionExtensions(IndentedWriter w, RegistryModel model, string registry)

@@ -31,19 +31,40 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors => _descriptors ??= new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Lite.LitePlugin>(),
+            Describe0_LitePlugin(),
         };
+
+        /// <summary>The method that reads each route's descriptor, in <see cref="Routes"/> order.</summary>
+        private static readonly global::System.Func<global::AsyncPluginGen.PluginDescriptor>[] RouteDescribers = new global::System.Func<global::AsyncPluginGen.PluginDescriptor>[]
+        {
+            Describe0_LitePlugin,
+        };
+
+        private global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>>? _byTaskType;
 
         /// <inheritdoc />
         public bool TryGetDescriptor(string taskType, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::AsyncPluginGen.PluginDescriptor? descriptor)
         {
-            descriptor = taskType switch
-            {
-                "lite" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Lite.LitePlugin>(),
-                _ => null,
-            };
+            // A dictionary built on first use, not a string switch: the JIT compiles a switch of many cases slowly at start-up.
+            global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> byTaskType = _byTaskType ??= IndexRoutes();
+            descriptor = byTaskType.TryGetValue(taskType, out global::System.Func<global::AsyncPluginGen.PluginDescriptor>? describe) ? describe() : null;
             return descriptor is not null;
         }
+
+        private global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> IndexRoutes()
+        {
+            global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> byTaskType = new(RouteDescribers.Length, global::System.StringComparer.Ordinal);
+            for (int i = 0; i < RouteDescribers.Length; i++)
+            {
+                // A task type claimed twice (the analyzers report it) goes to the first plugin that claims it.
+                byTaskType.TryAdd(Routes[i].TaskType, RouteDescribers[i]);
+            }
+
+            return byTaskType;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::AsyncPluginGen.PluginDescriptor Describe0_LitePlugin() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Lite.LitePlugin>();
     }
 }
 

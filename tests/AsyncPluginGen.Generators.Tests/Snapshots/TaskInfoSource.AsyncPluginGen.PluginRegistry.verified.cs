@@ -32,21 +32,45 @@ namespace AsyncPluginGen.Generated
         /// <inheritdoc />
         public global::System.Collections.Generic.IReadOnlyList<global::AsyncPluginGen.PluginDescriptor> Descriptors => _descriptors ??= new global::AsyncPluginGen.PluginDescriptor[]
         {
-            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Consoles.ClusterPlugin>(),
-            global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Consoles.ConsolePlugin>(),
+            Describe0_ClusterPlugin(),
+            Describe1_ConsolePlugin(),
         };
+
+        /// <summary>The method that reads each route's descriptor, in <see cref="Routes"/> order.</summary>
+        private static readonly global::System.Func<global::AsyncPluginGen.PluginDescriptor>[] RouteDescribers = new global::System.Func<global::AsyncPluginGen.PluginDescriptor>[]
+        {
+            Describe0_ClusterPlugin,
+            Describe1_ConsolePlugin,
+        };
+
+        private global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>>? _byTaskType;
 
         /// <inheritdoc />
         public bool TryGetDescriptor(string taskType, [global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::AsyncPluginGen.PluginDescriptor? descriptor)
         {
-            descriptor = taskType switch
-            {
-                "cluster_job" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Consoles.ClusterPlugin>(),
-                "console_job" => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Consoles.ConsolePlugin>(),
-                _ => null,
-            };
+            // A dictionary built on first use, not a string switch: the JIT compiles a switch of many cases slowly at start-up.
+            global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> byTaskType = _byTaskType ??= IndexRoutes();
+            descriptor = byTaskType.TryGetValue(taskType, out global::System.Func<global::AsyncPluginGen.PluginDescriptor>? describe) ? describe() : null;
             return descriptor is not null;
         }
+
+        private global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> IndexRoutes()
+        {
+            global::System.Collections.Generic.Dictionary<string, global::System.Func<global::AsyncPluginGen.PluginDescriptor>> byTaskType = new(RouteDescribers.Length, global::System.StringComparer.Ordinal);
+            for (int i = 0; i < RouteDescribers.Length; i++)
+            {
+                // A task type claimed twice (the analyzers report it) goes to the first plugin that claims it.
+                byTaskType.TryAdd(Routes[i].TaskType, RouteDescribers[i]);
+            }
+
+            return byTaskType;
+        }
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::AsyncPluginGen.PluginDescriptor Describe0_ClusterPlugin() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Consoles.ClusterPlugin>();
+
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static global::AsyncPluginGen.PluginDescriptor Describe1_ConsolePlugin() => global::AsyncPluginGen.PluginDescriptor.Of<global::Contoso.Consoles.ConsolePlugin>();
     }
 }
 
