@@ -127,7 +127,7 @@ internal sealed class AsyncPluginRunner<TMeta, TResource> : PluginRunner
             }
             else
             {
-                _due.AddRange(_capacity.Polled());
+                _capacity.AddPolledTo(_due);
             }
 
             _quota.TakeAllWaiters(_due);

@@ -74,6 +74,18 @@ internal sealed class CapacityGate<TMeta, TResource>(int size)
         }
     }
 
+    /// <summary>
+    /// Adds the tasks the resync polls to <paramref name="due"/>, without a copy in between: the runner reuses its list,
+    /// so a resync of a steady population allocates nothing.
+    /// </summary>
+    public void AddPolledTo(List<AsyncTaskRecord<TMeta, TResource>> due)
+    {
+        lock (_gate)
+        {
+            due.AddRange(_polling.Values);
+        }
+    }
+
     /// <summary>The tasks the resync polls.</summary>
     public AsyncTaskRecord<TMeta, TResource>[] Polled()
     {
