@@ -245,9 +245,12 @@ public sealed class AsyncAgentServiceTests
         await using var server = await AgentTestServer.StartAsync(o => o.Plugins["EchoJobPlugin"] = new AsyncPluginGen.Hosting.PluginConfigOverride { WriteQps = 1, WriteBurst = 5 });
         await server.Metadata.ListAgentsAsync(new ListAgentsRequest()); // connected and compiled before the short deadlines
 
-        // Ten at once against a burst of five and one more per second: five get permits, the rest cannot within 1.5 s.
+        // Ten at once against a burst of five and one more per second: five get permits, about two more within the 2.25 s
+        // the server may wait, and the rest are answered RESOURCE_EXHAUSTED 250 ms before their 2.5 s deadline (the
+        // server's reserve; a 1.5 s deadline left it 150 ms, which a loaded CI machine sometimes took, so the client's
+        // DeadlineExceeded came first).
         var calls = Enumerable.Range(0, 10)
-            .Select(i => server.Async.CreateTaskAsync(FlyteRequests.Create(execution: $"burst-{i}"), deadline: DateTime.UtcNow.AddMilliseconds(1500)).ResponseAsync)
+            .Select(i => server.Async.CreateTaskAsync(FlyteRequests.Create(execution: $"burst-{i}"), deadline: DateTime.UtcNow.AddMilliseconds(2500)).ResponseAsync)
             .ToList();
         var outcomes = new List<StatusCode>();
         foreach (var call in calls)
@@ -266,7 +269,8 @@ public sealed class AsyncAgentServiceTests
         }
 
         var created = outcomes.Count(c => c == StatusCode.OK);
-        Assert.InRange(created, 5, 7);
+        Assert.InRange(created, 5, 8);
+        Assert.Contains(StatusCode.ResourceExhausted, outcomes);
         Assert.Equal(created, server.Backend.Jobs.Count);
     }
 

@@ -178,7 +178,11 @@ public sealed class DemoRunTests
             // Tasks that ended between the summary and the host's stop are no longer in flight in the store.
             var recovered = next.RootElement.GetProperty("recovered").GetInt32();
             Assert.InRange(recovered, 1, left);
-            Assert.Equal(recovered, next.RootElement.GetProperty("recoveredPhases").GetProperty("Aborted").GetInt32());
+            // Every recovered task ends: most are aborted; a synchronous one may finish its Do again before its abort.
+            var phases = next.RootElement.GetProperty("recoveredPhases").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32());
+            Assert.DoesNotContain("Unfinished", phases.Keys);
+            Assert.Equal(recovered, phases.Values.Sum());
+            Assert.True(phases.GetValueOrDefault("Aborted") > 0);
             Assert.True(next.RootElement.GetProperty("ok").GetBoolean());
         }
     }
