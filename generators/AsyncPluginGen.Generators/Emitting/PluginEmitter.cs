@@ -43,6 +43,7 @@ internal static class PluginEmitter
         }
 
         w.Close();
+        StatusEmitter.WriteTableType(w, plugin);
         if (plugin.Namespace is not null)
         {
             w.Close();

@@ -15,14 +15,17 @@ internal static class StatusEmitter
     public static void Write(IndentedWriter w, PluginModel plugin, AsyncHandlersModel handlers, string typedInterface, string statusContext)
     {
         var signature = $"{Names.PhaseInfo} {typedInterface}.Status(in {statusContext} context)";
-        GeneratedCodeHeader.WriteMemberAttributes(w);
         if (handlers.Status is not MappedStatusModel status)
         {
+            GeneratedCodeHeader.WriteMemberAttributes(w);
             var handwritten = (HandwrittenStatusModel)handlers.Status;
             w.Line(signature);
             w.Indent().Line(handwritten.TakesContext ? "=> Status(context);" : "=> Status(context.Resource);").Outdent();
             return;
         }
+
+        var table = status is EnumStatusModel enumStatus ? EnumPhaseTable.For(enumStatus) : null;
+        GeneratedCodeHeader.WriteMemberAttributes(w);
 
         // Explicit types rather than var: a user type named "var" must not change what this code means.
         w.Open(signature);
@@ -44,19 +47,71 @@ internal static class StatusEmitter
         }
         else
         {
-            WriteSwitch(w, plugin, status);
+            if (table is not null)
+            {
+                w.Line("// A state whose phase never depends on the resource is read from the table: no branch on the state to mispredict.");
+                w.Line($"ulong index = unchecked((ulong)((long)state - {Literal(table.Min)}));");
+                var field = $"{EnumPhaseTable.TypeName}.{EnumPhaseTable.FieldName}";
+                w.Open($"if (index < (ulong){field}.Length && {field}[index] is {Names.PhaseInfo} phase)");
+                w.Line("return phase;");
+                w.Close();
+                w.Line();
+            }
+
+            WriteSwitch(w, plugin, status, table);
         }
 
         w.Close();
     }
 
+    private static string Literal(long value) => value == long.MinValue ? "long.MinValue" : value.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L";
+
+    /// <summary>
+    /// The plugin's phase table, when its Status has one: a <c>file</c> class after the plugin class, so the plugin
+    /// gains no member and the name clashes with nothing outside this file.
+    /// </summary>
+    public static void WriteTableType(IndentedWriter w, PluginModel plugin)
+    {
+        if (plugin.Handlers is not AsyncHandlersModel { Status: EnumStatusModel status } || EnumPhaseTable.For(status) is not { } table)
+        {
+            return;
+        }
+
+        w.Line();
+        w.Line($"/// <summary>The phases of {Xml(plugin.ClassName)}'s Status that do not depend on the resource.</summary>");
+        GeneratedCodeHeader.WriteMemberAttributes(w);
+        w.Open($"file static class {EnumPhaseTable.TypeName}");
+        w.Line($"/// <summary>The phase of each state, indexed by the state's value less {table.Min}; null where the phase depends on the resource or no member maps the value.</summary>");
+        w.Line($"internal static readonly {Names.PhaseInfo}?[] {EnumPhaseTable.FieldName} = new {Names.PhaseInfo}?[]");
+        w.Open();
+        for (var i = 0; i < table.Length; i++)
+        {
+            var phaseCase = table.At(i);
+            w.Line(phaseCase is null
+                ? $"null, // {table.Min + i}: no mapped member"
+                : table.IsConstant(phaseCase)
+                    ? $"{PhaseExpression(phaseCase, status, isDefault: false)}, // {phaseCase.State}"
+                    : $"null, // {phaseCase.State}: its message comes from the resource");
+        }
+
+        w.Close(";");
+        w.Close();
+    }
+
+    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     private static string StateType(MappedStatusModel status) => status is EnumStatusModel e ? e.StateType : "string?";
 
-    private static void WriteSwitch(IndentedWriter w, PluginModel plugin, MappedStatusModel status)
+    private static void WriteSwitch(IndentedWriter w, PluginModel plugin, MappedStatusModel status, EnumPhaseTable? table)
     {
         w.Open("switch (state)");
         foreach (var phaseCase in status.Cases)
         {
+            if (table is not null && table.IsConstant(phaseCase))
+            {
+                continue; // read from the table above
+            }
+
             var label = status is EnumStatusModel e
                 ? EnumLabel(e, phaseCase.State)
                 : Literals.String(phaseCase.State);

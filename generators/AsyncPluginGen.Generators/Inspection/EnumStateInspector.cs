@@ -22,6 +22,8 @@ internal static class EnumStateInspector
     {
         var first = new Dictionary<object, (IFieldSymbol Field, int? Phase)>();
         var cases = new List<PhaseCaseModel>();
+        var values = new List<long>();
+        var valuesFit = true;
         var unmapped = new List<string>();
         var used = new List<IFieldSymbol>();
         var usable = true;
@@ -69,8 +71,16 @@ internal static class EnumStateInspector
             first[value] = (field, System.Array.IndexOf(KnownNames.TaskPhases, phaseCase.Phase));
             used.Add(field);
             cases.Add(phaseCase);
+            if (value is ulong big && big > long.MaxValue)
+            {
+                valuesFit = false;
+            }
+            else
+            {
+                values.Add(System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
         }
 
-        return new EnumStates(usable ? cases.ToEquatableArray() : null, unmapped.ToEquatableArray(), used);
+        return new EnumStates(usable ? cases.ToEquatableArray() : null, valuesFit ? values.ToEquatableArray() : default(EquatableArray<long>), unmapped.ToEquatableArray(), used);
     }
 }

@@ -85,7 +85,7 @@ internal static class StatusInspector
             var states = EnumStateInspector.Inspect(stateEnum, known, defaultAttribute is null ? target.Name : null, enumProblems);
             usage.AddRange(states.UsedFields);
             return usable && states.Cases is { } cases
-                ? new EnumStatusModel(Access(resource, source), message, info, cases, defaultCase, sourceType.ToTypeName(), stateEnum.ToTypeName(), states.UnmappedMembers)
+                ? new EnumStatusModel(Access(resource, source), message, info, cases, defaultCase, sourceType.ToTypeName(), stateEnum.ToTypeName(), states.UnmappedMembers, states.CaseValues)
                 : null;
         }
 

@@ -4,6 +4,7 @@ namespace AsyncPluginGen.Generators.Model;
 /// <param name="StateType">The state's type as declared: <c>global::Ns.State</c> or <c>global::Ns.State?</c>.</param>
 /// <param name="EnumType">The enum's fully qualified name.</param>
 /// <param name="UnmappedMembers">The members no [Phase] maps (one per distinct value), whose names the default case reports without allocating.</param>
+/// <param name="CaseValues">Each case's value, in the order of the cases; empty when one does not fit a <see langword="long"/>.</param>
 internal sealed record EnumStatusModel(
     string StateAccess,
     string? MessageAccess,
@@ -12,4 +13,5 @@ internal sealed record EnumStatusModel(
     PhaseCaseModel? Default,
     string StateType,
     string EnumType,
-    EquatableArray<string> UnmappedMembers) : MappedStatusModel(StateAccess, MessageAccess, InfoAccess, Cases, Default);
+    EquatableArray<string> UnmappedMembers,
+    EquatableArray<long> CaseValues) : MappedStatusModel(StateAccess, MessageAccess, InfoAccess, Cases, Default);

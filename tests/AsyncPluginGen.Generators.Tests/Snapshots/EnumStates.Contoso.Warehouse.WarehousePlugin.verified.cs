@@ -71,19 +71,35 @@ namespace Contoso.Warehouse
             global::Contoso.Warehouse.QueryJob resource = context.Resource;
             global::Contoso.Warehouse.QueryState state = resource.State;
             string? message = resource.Error;
+            // A state whose phase never depends on the resource is read from the table: no branch on the state to mispredict.
+            ulong index = unchecked((ulong)((long)state - 0L));
+            if (index < (ulong)StatusPhaseTable.Phases.Length && StatusPhaseTable.Phases[index] is global::AsyncPluginGen.PhaseInfo phase)
+            {
+                return phase;
+            }
+
             switch (state)
             {
-                case global::Contoso.Warehouse.QueryState.Pending:
-                    return global::AsyncPluginGen.PhaseInfo.Queued("Pending");
-                case global::Contoso.Warehouse.QueryState.Running:
-                    return global::AsyncPluginGen.PhaseInfo.Running("query running");
-                case global::Contoso.Warehouse.QueryState.Done:
-                    return global::AsyncPluginGen.PhaseInfo.Success("Done");
                 case global::Contoso.Warehouse.QueryState.Failed:
                     return global::AsyncPluginGen.PhaseInfo.Failure("QueryFailed", string.IsNullOrEmpty(message) ? "Failed" : message);
                 default:
                     return global::AsyncPluginGen.Infrastructure.GeneratedCodeHelpers.UnmappedState("WarehousePlugin", state.ToString());
             }
         }
+    }
+
+    /// <summary>The phases of WarehousePlugin's Status that do not depend on the resource.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("AsyncPluginGen.Generators", "VERSION")]
+    [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
+    file static class StatusPhaseTable
+    {
+        /// <summary>The phase of each state, indexed by the state's value less 0; null where the phase depends on the resource or no member maps the value.</summary>
+        internal static readonly global::AsyncPluginGen.PhaseInfo?[] Phases = new global::AsyncPluginGen.PhaseInfo?[]
+        {
+            global::AsyncPluginGen.PhaseInfo.Queued("Pending"), // Pending
+            global::AsyncPluginGen.PhaseInfo.Running("query running"), // Running
+            global::AsyncPluginGen.PhaseInfo.Success("Done"), // Done
+            null, // Failed: its message comes from the resource
+        };
     }
 }
