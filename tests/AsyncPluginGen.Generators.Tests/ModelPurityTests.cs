@@ -85,7 +85,7 @@ public sealed class ModelPurityTests
         // The walker must see real models, or finding nothing proves nothing.
         var models = run.TrackedSteps[AsyncPluginGenerator.Steps.AsyncPlugins].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
         Assert.All(models, m => Assert.IsType<PluginModel>(m));
-        Assert.Equal(10, models.Count);
+        Assert.Equal(11, models.Count);
         var serializers = run.TrackedSteps[AsyncPluginGenerator.Steps.MetaSerializers].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
         Assert.NotEmpty(serializers);
         Assert.All(serializers, m => Assert.NotEmpty(Assert.IsType<MetaSerializerModel>(m).Codec.Shapes));

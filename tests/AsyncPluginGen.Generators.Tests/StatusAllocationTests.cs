@@ -47,6 +47,18 @@ public sealed class StatusAllocationTests
     }
 
     [Fact]
+    public void Hashed_string_state_status_allocates_nothing_including_failures()
+    {
+        // Fresh strings, as a deserialized response holds: the table's comparison must not rely on interned literals.
+        var loaded = LoadedPlugins.Load(PluginSources.ManyStringStates);
+        var resources = new[] { "SUBMITTED", "PENDING", "RUNNING", "SUCCEEDED", "FAILED", "EVICTED", "CANCELLED" }
+            .Select(s => loaded.New("Contoso.Batch.BatchJob", new string(s.AsSpan()), s is "FAILED" or "EVICTED" ? "boom" : null))
+            .ToArray();
+
+        AssertZeroAllocations(loaded.Plugin<IAsyncPlugin>("batch"), loaded.New("Contoso.Batch.BatchRef", "b"), resources);
+    }
+
+    [Fact]
     public void Status_passing_the_resources_task_info_allocates_nothing()
     {
         var loaded = LoadedPlugins.Load(PluginSources.TaskInfoSource);

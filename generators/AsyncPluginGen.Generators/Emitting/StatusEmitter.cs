@@ -4,9 +4,11 @@ using AsyncPluginGen.Generators.Model;
 namespace AsyncPluginGen.Generators.Emitting;
 
 /// <summary>
-/// Emits Status: a forward to the author's handwritten Status, or a <c>switch</c> over the mapped state whose
-/// arms return PhaseInfo values built from constants, strings the resource already holds and the TaskInfo it
-/// already holds (no allocation).
+/// Emits Status: a forward to the author's handwritten Status, or a dispatch over the mapped state that returns
+/// PhaseInfo values built from constants, strings the resource already holds and the TaskInfo it already holds (no
+/// allocation). The dispatch takes the fastest correct shape: a table indexed by a dense enum's value
+/// (<see cref="EnumPhaseTable"/>), a perfect hash of eight or more strings (<see cref="StringPhaseTable"/>), or else a
+/// <c>switch</c> (an if-chain for a few strings compared ignoring case).
 /// </summary>
 internal static class StatusEmitter
 {
@@ -41,7 +43,11 @@ internal static class StatusEmitter
             w.Line($"{Names.TaskInfo}? info = {status.InfoAccess};");
         }
 
-        if (status is StringStatusModel { IgnoreCase: true })
+        if (status is StringStatusModel stringStatus && StringPhaseTable.For(stringStatus) is { } stringTable)
+        {
+            WriteStringTableLookup(w, plugin, stringTable);
+        }
+        else if (status is StringStatusModel { IgnoreCase: true })
         {
             WriteIgnoreCaseChain(w, plugin, status);
         }
@@ -72,6 +78,12 @@ internal static class StatusEmitter
     /// </summary>
     public static void WriteTableType(IndentedWriter w, PluginModel plugin)
     {
+        if (plugin.Handlers is AsyncHandlersModel { Status: StringStatusModel stringStatus } && StringPhaseTable.For(stringStatus) is { } stringTable)
+        {
+            StringTableWriter.Write(w, plugin, stringTable);
+            return;
+        }
+
         if (plugin.Handlers is not AsyncHandlersModel { Status: EnumStatusModel status } || EnumPhaseTable.For(status) is not { } table)
         {
             return;
@@ -98,7 +110,7 @@ internal static class StatusEmitter
         w.Close();
     }
 
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static string StateType(MappedStatusModel status) => status is EnumStatusModel e ? e.StateType : "string?";
 
@@ -123,6 +135,42 @@ internal static class StatusEmitter
         w.Indent().Line($"return {DefaultExpression(plugin, status)};").Outdent();
         w.Close();
     }
+
+    private static void WriteStringTableLookup(IndentedWriter w, PluginModel plugin, StringPhaseTable table)
+    {
+        var type = EnumPhaseTable.TypeName;
+        w.Line("// The state's slot in the table: a perfect hash of its length and a few characters, then one comparison.");
+        w.Line($"int slot = {type}.{StringPhaseTable.FindMethod}(state);");
+        if (table.HasConstantPhases)
+        {
+            var field = $"{type}.{EnumPhaseTable.FieldName}";
+            w.Open($"if ((uint)slot < (uint){field}.Length && {field}[slot] is {Names.PhaseInfo} phase)");
+            w.Line("return phase;");
+            w.Close();
+            w.Line();
+        }
+
+        var variable = table.Status.Cases.Where(c => !table.IsConstant(c)).OrderBy(table.SlotOf).ToArray();
+        if (variable.Length == 0)
+        {
+            w.Line($"return {DefaultExpression(plugin, table.Status)};");
+            return;
+        }
+
+        w.Open("switch (slot)");
+        foreach (var phaseCase in variable)
+        {
+            w.Line($"case {table.SlotOf(phaseCase)}: // {Literals.String(phaseCase.State)}");
+            w.Indent().Line($"return {PhaseExpression(phaseCase, table.Status, isDefault: false)};").Outdent();
+        }
+
+        w.Line("default:");
+        w.Indent().Line($"return {DefaultExpression(plugin, table.Status)};").Outdent();
+        w.Close();
+    }
+
+    /// <summary>A constant case's phase, for the table (see <see cref="StringTableWriter"/>).</summary>
+    internal static string ConstantPhase(PhaseCaseModel phaseCase, MappedStatusModel status) => PhaseExpression(phaseCase, status, isDefault: false);
 
     private static void WriteIgnoreCaseChain(IndentedWriter w, PluginModel plugin, MappedStatusModel status)
     {

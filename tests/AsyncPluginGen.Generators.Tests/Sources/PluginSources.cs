@@ -103,6 +103,34 @@ internal static class PluginSources
         }
         """;
 
+    /// <summary>Ten string states with messages: Status hashes the state to a slot of a table (failures keep a switch on the slot).</summary>
+    public const string ManyStringStates = """
+        using AsyncPluginGen;
+
+        namespace Contoso.Batch;
+
+        public sealed record BatchRef(string Id);
+        public sealed record BatchJob([property: PhaseSource] string? State, [property: PhaseMessage] string? Message);
+
+        [AsyncPlugin("batch")]
+        [PhaseMapping("SUBMITTED", TaskPhase.Queued)]
+        [PhaseMapping("PENDING", TaskPhase.Queued)]
+        [PhaseMapping("RUNNABLE", TaskPhase.WaitingForResources)]
+        [PhaseMapping("STARTING", TaskPhase.Initializing)]
+        [PhaseMapping("RUNNING", TaskPhase.Running)]
+        [PhaseMapping("STOPPING", TaskPhase.Running, Reason = "stopping")]
+        [PhaseMapping("SUCCEEDED", TaskPhase.Success)]
+        [PhaseMapping("FAILED", TaskPhase.PermanentFailure, Code = "BatchFailed")]
+        [PhaseMapping("EVICTED", TaskPhase.RetryableFailure, Kind = ExecutionErrorKind.System, Cleanup = true)]
+        [PhaseMapping("CANCELLED", TaskPhase.Aborted)]
+        public sealed partial class BatchPlugin
+        {
+            public BatchRef Create(TaskContext task) => new(task.UniqueName);
+            public BatchJob Get(BatchRef job) => new("RUNNING", null);
+            public void Delete(BatchRef job) { }
+        }
+        """;
+
     /// <summary>A handwritten Status over two fields (Databricks-like runs), Create returning the resource too.</summary>
     public const string HandwrittenStatus = """
         using System.Threading;
@@ -329,6 +357,7 @@ internal static class PluginSources
         [nameof(EnumStates)] = [EnumStates],
         [nameof(StringStates)] = [StringStates],
         [nameof(IgnoreCaseStates)] = [IgnoreCaseStates],
+        [nameof(ManyStringStates)] = [ManyStringStates],
         [nameof(HandwrittenStatus)] = [HandwrittenStatus],
         [nameof(MetaOnlyNoDelete)] = [MetaOnlyNoDelete],
         [nameof(SyncPlugin)] = [SyncPlugin],
