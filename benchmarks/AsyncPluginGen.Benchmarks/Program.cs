@@ -19,6 +19,7 @@ namespace AsyncPluginGen.Benchmarks;
 /// process per benchmark case.</item>
 /// <item>With no <c>--filter</c> (and no <c>--list</c>), every benchmark runs, rather than an interactive menu.</item>
 /// <item><c>agent-load</c> as the first argument runs the Flyte agent load test instead (<see cref="Agent.AgentLoad"/>).</item>
+/// <item><c>generator-profile</c> repeats the generator's incremental run and times its steps (<see cref="Generator.GeneratorProfile"/>).</item>
 /// </list>
 /// </summary>
 internal static class Program
@@ -29,6 +30,11 @@ internal static class Program
         {
             // A load test, not a BenchmarkDotNet benchmark: throughput and latency over loopback (benchmarks/README.md).
             return Agent.AgentLoad.RunAsync(args[1..]).GetAwaiter().GetResult();
+        }
+
+        if (args.FirstOrDefault() == "generator-profile")
+        {
+            return Generator.GeneratorProfile.Run(args[1..]);
         }
 
         BenchmarkMode.Quick = args.Contains("--quick", StringComparer.Ordinal);

@@ -67,11 +67,11 @@ internal static class SyntheticProject
     }
 
     /// <summary>A generator driver over the real generator, with step tracking off as in a build.</summary>
-    public static GeneratorDriver CreateDriver() =>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
             [new AsyncPluginGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator once and checks that it generated every plugin and that the result compiles.</summary>
     public static Compilation Generate(Compilation compilation, int expectedPlugins)

@@ -4,7 +4,7 @@ namespace AsyncPluginGen.Benchmarks.StatusDispatch;
 
 /// <summary>Maps a resource to a phase without a generator: the alternatives the Status benchmarks compare against.</summary>
 /// <typeparam name="TResource">The resource type.</typeparam>
-internal interface IStatusMapper<in TResource>
+internal interface IStatusMapper<TResource>
 {
     PhaseInfo Map(TResource resource);
 }
@@ -64,24 +64,31 @@ internal static class MappingTables
 /// A Dictionary lookup written by hand: typed state and message reads, a typed table (no boxing), then the phase built
 /// from the table entry.
 /// </summary>
-internal sealed class DictionaryMapper :
-    IStatusMapper<EnumJob4>, IStatusMapper<EnumJob32>, IStatusMapper<StringJob4>, IStatusMapper<StringJob32>
+internal static class DictionaryMaps
 {
-    private readonly Dictionary<EnumState4, StateMapping> _enum4 = MappingTables.ForEnum<EnumState4>();
-    private readonly Dictionary<EnumState32, StateMapping> _enum32 = MappingTables.ForEnum<EnumState32>();
-    private readonly Dictionary<string, StateMapping> _string4 = MappingTables.ForStrings(typeof(String4Plugin));
-    private readonly Dictionary<string, StateMapping> _string32 = MappingTables.ForStrings(typeof(String32Plugin));
+    private static readonly Dictionary<EnumState4, StateMapping> _enum4 = MappingTables.ForEnum<EnumState4>();
+    private static readonly Dictionary<EnumState32, StateMapping> _enum32 = MappingTables.ForEnum<EnumState32>();
+    private static readonly Dictionary<EnumState128, StateMapping> _enum128 = MappingTables.ForEnum<EnumState128>();
+    private static readonly Dictionary<string, StateMapping> _string4 = MappingTables.ForStrings(typeof(String4Plugin));
+    private static readonly Dictionary<string, StateMapping> _string32 = MappingTables.ForStrings(typeof(String32Plugin));
+    private static readonly Dictionary<string, StateMapping> _string128 = MappingTables.ForStrings(typeof(String128Plugin));
 
-    public PhaseInfo Map(EnumJob4 resource) =>
+    public static PhaseInfo Map(EnumJob4 resource) =>
         _enum4.TryGetValue(resource.State, out var mapping) ? mapping.ToPhaseInfo(resource.Error) : StateMapping.Unmapped;
 
-    public PhaseInfo Map(EnumJob32 resource) =>
+    public static PhaseInfo Map(EnumJob32 resource) =>
         _enum32.TryGetValue(resource.State, out var mapping) ? mapping.ToPhaseInfo(resource.Error) : StateMapping.Unmapped;
 
-    public PhaseInfo Map(StringJob4 resource) =>
+    public static PhaseInfo Map(EnumJob128 resource) =>
+        _enum128.TryGetValue(resource.State, out var mapping) ? mapping.ToPhaseInfo(resource.Error) : StateMapping.Unmapped;
+
+    public static PhaseInfo Map(StringJob128 resource) =>
+        resource.State is { } state && _string128.TryGetValue(state, out var mapping) ? mapping.ToPhaseInfo(resource.Error) : StateMapping.Unmapped;
+
+    public static PhaseInfo Map(StringJob4 resource) =>
         resource.State is { } state && _string4.TryGetValue(state, out var mapping) ? mapping.ToPhaseInfo(resource.Error) : StateMapping.Unmapped;
 
-    public PhaseInfo Map(StringJob32 resource) =>
+    public static PhaseInfo Map(StringJob32 resource) =>
         resource.State is { } state && _string32.TryGetValue(state, out var mapping) ? mapping.ToPhaseInfo(resource.Error) : StateMapping.Unmapped;
 }
 
@@ -96,7 +103,7 @@ internal sealed class ReflectionMapper<TResource> : IStatusMapper<TResource>
 {
     private readonly PropertyInfo _source;
     private readonly PropertyInfo? _message;
-    private readonly Dictionary<object, StateMapping> _table = [];
+    private static readonly Dictionary<object, StateMapping> _table = [];
 
     public ReflectionMapper(Type pluginType)
     {
