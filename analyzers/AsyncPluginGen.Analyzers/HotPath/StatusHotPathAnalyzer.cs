@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -36,12 +35,14 @@ public sealed class StatusHotPathAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => AnalyzeStatusBody(block, state));
+            // A code block, not an operation block: operation blocks make the driver build an IOperation tree for every
+            // method of the compilation, where only Status (and the helpers it calls) needs one.
+            start.RegisterCodeBlockAction(block => AnalyzeStatusBody(block, state));
             start.RegisterSymbolAction(symbol => AsyncStatusCheck.Analyze(symbol, state), SymbolKind.Method);
         });
     }
 
-    private static void AnalyzeStatusBody(OperationBlockAnalysisContext context, HotPathCompilation state)
+    private static void AnalyzeStatusBody(CodeBlockAnalysisContext context, HotPathCompilation state)
     {
         // The name test first: it rejects almost every method without touching attributes or interfaces.
         if (context.OwningSymbol is not IMethodSymbol method
@@ -51,32 +52,18 @@ public sealed class StatusHotPathAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var tree = method.Locations.Length > 0 && method.Locations[0].SourceTree is { } sourceTree ? sourceTree : null;
-        if (tree is null)
+        // Only bodies: parameter defaults are constants, and attribute arguments do not run on the hot path.
+        var root = context.SemanticModel.GetOperation(context.CodeBlock, context.CancellationToken);
+        if (root is not { Kind: OperationKind.MethodBody or OperationKind.Block })
         {
             return;
         }
 
-        var options = StatusAnalysisOptions.Read(context.Options, tree);
+        var options = StatusAnalysisOptions.Read(context.Options, context.CodeBlock.SyntaxTree);
         var session = new AnalysisSession(state, state.CacheFor(options), context.CancellationToken);
-        var sink = new StatusSink(context, StatusName);
+        var sink = new StatusSink(context.ReportDiagnostic, StatusName);
         var walker = new HotPathWalker(session, method, options.MaxDepth, sink);
         session.Enter(method.OriginalDefinition);
-        var walked = new HashSet<IOperation>();
-        foreach (var block in context.OperationBlocks)
-        {
-            // A body block may come with its method-body parent; walk each tree once, from its root. Only bodies:
-            // parameter defaults are constants, and attribute arguments do not run on the hot path.
-            var root = block;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            if (root.Kind is OperationKind.Block or OperationKind.MethodBody && walked.Add(root))
-            {
-                walker.Walk(root);
-            }
-        }
+        walker.Walk(root);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncPluginGen.Analyzers.HotPath;
@@ -21,13 +20,13 @@ internal sealed class StatusSink : FindingSink
     /// <summary>"true" when the operation is in Status itself, "false" when it is reached through a helper.</summary>
     public const string DirectProperty = "Direct";
 
-    private readonly OperationBlockAnalysisContext _context;
+    private readonly System.Action<Diagnostic> _report;
     private readonly string _root;
     private readonly HashSet<(HotPathRule, TextSpan)> _reported = new();
 
-    public StatusSink(OperationBlockAnalysisContext context, string root)
+    public StatusSink(System.Action<Diagnostic> report, string root)
     {
-        _context = context;
+        _report = report;
         _root = root;
     }
 
@@ -45,7 +44,7 @@ internal sealed class StatusSink : FindingSink
             HotPathRule.Blocking => Descriptors.BlockingCallInStatus,
             _ => Descriptors.AllocationInStatus,
         };
-        _context.ReportDiagnostic(Diagnostic.Create(descriptor, location, Properties(finding), finding.Chain.Format(_root), finding.Description));
+        _report(Diagnostic.Create(descriptor, location, Properties(finding), finding.Chain.Format(_root), finding.Description));
     }
 
     private static ImmutableDictionary<string, string?> Properties(Finding finding)

@@ -42,7 +42,9 @@ internal static class SyntheticProject
                 nullableContextOptions: NullableContextOptions.Enable,
                 optimizationLevel: OptimizationLevel.Release,
                 concurrentBuild: false,
-                deterministic: true));
+                deterministic: true,
+                // As the SDK does (NoWarn 1701;1702): the runtime's references are newer than the ones our libraries were built against.
+                specificDiagnosticOptions: [new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
 
     /// <summary>Shared types, the unrelated file, and <paramref name="count"/> plugins with generated Status.</summary>
     public static IEnumerable<(string Path, string Text)> MappedPlugins(int count, bool mefExport = false)
