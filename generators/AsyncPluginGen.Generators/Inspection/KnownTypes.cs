@@ -77,6 +77,9 @@ internal sealed class KnownTypes
     /// </summary>
     public static KnownTypes From(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownTypes(c));
 
+    /// <summary>What the attributes of referenced assemblies' symbols say about using them, read once per compilation (see <see cref="Parsing.UsageScanner"/>).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<ISymbol, Parsing.UsageMarks> MetadataUsage { get; } = new(SymbolEqualityComparer.Default);
+
     public INamedTypeSymbol? AsyncPluginAttribute { get; }
 
     public INamedTypeSymbol? SyncPluginAttribute { get; }

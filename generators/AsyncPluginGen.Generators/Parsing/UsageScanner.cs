@@ -32,20 +32,17 @@ internal sealed class UsageScanner
             return this;
         }
 
-        foreach (var attribute in symbol.GetAttributes())
+        // A referenced assembly's symbols are the same for every plugin of the compilation (string, ValueTask<T>,
+        // TaskContext, ...): their attributes are read once per compilation.
+        var marks = symbol.DeclaringSyntaxReferences.IsEmpty ? _known.MetadataUsage.GetOrAdd(symbol, ReadMarks) : ReadMarks(symbol);
+        if (marks.ObsoleteError && ObsoleteError is null)
         {
-            if (KnownTypes.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
-            {
-                if (ObsoleteError is null && attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true)
-                {
-                    ObsoleteError = symbol;
-                }
-            }
-            else if (KnownTypes.Is(attribute.AttributeClass, _known.ExperimentalAttribute)
-                && AttributeReader.TryConstructor<string>(attribute, 0, out var id) && id.Length > 0)
-            {
-                _experimental.Add(id);
-            }
+            ObsoleteError = symbol;
+        }
+
+        foreach (var id in marks.Experimental)
+        {
+            _experimental.Add(id);
         }
 
         switch (symbol)
@@ -82,6 +79,26 @@ internal sealed class UsageScanner
         return this;
     }
 
+    private UsageMarks ReadMarks(ISymbol symbol)
+    {
+        var obsoleteError = false;
+        List<string>? experimental = null;
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (KnownTypes.Is(attribute.AttributeClass, _known.ObsoleteAttribute))
+            {
+                obsoleteError |= attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true;
+            }
+            else if (KnownTypes.Is(attribute.AttributeClass, _known.ExperimentalAttribute)
+                && AttributeReader.TryConstructor<string>(attribute, 0, out var id) && id.Length > 0)
+            {
+                (experimental ??= []).Add(id);
+            }
+        }
+
+        return obsoleteError || experimental is not null ? new UsageMarks(obsoleteError, experimental?.ToArray() ?? []) : UsageMarks.None;
+    }
+
     public UsageScanner AddRange(IEnumerable<ISymbol?> symbols)
     {
         foreach (var symbol in symbols.ToList())
@@ -91,4 +108,14 @@ internal sealed class UsageScanner
 
         return this;
     }
+}
+
+/// <summary>What a symbol's own attributes say about using it: <c>[Obsolete(error: true)]</c>, and its <c>[Experimental]</c> ids.</summary>
+internal sealed class UsageMarks(bool obsoleteError, string[] experimental)
+{
+    public static readonly UsageMarks None = new(false, []);
+
+    public bool ObsoleteError { get; } = obsoleteError;
+
+    public string[] Experimental { get; } = experimental;
 }
