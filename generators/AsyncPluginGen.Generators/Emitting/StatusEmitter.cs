@@ -93,21 +93,30 @@ internal static class StatusEmitter
         w.Line($"/// <summary>The phases of {Xml(plugin.ClassName)}'s Status that do not depend on the resource.</summary>");
         GeneratedCodeHeader.WriteMemberAttributes(w);
         w.Open($"file static class {EnumPhaseTable.TypeName}");
-        w.Line($"/// <summary>The phase of each state, indexed by the state's value less {table.Min}; null where the phase depends on the resource or no member maps the value.</summary>");
-        w.Line($"internal static readonly {Names.PhaseInfo}?[] {EnumPhaseTable.FieldName} = new {Names.PhaseInfo}?[]");
-        w.Open();
-        for (var i = 0; i < table.Length; i++)
-        {
-            var phaseCase = table.At(i);
-            w.Line(phaseCase is null
+        WritePhaseArray(
+            w,
+            $"The phase of each state, indexed by the state's value less {table.Min}; null where the phase depends on the resource or no member maps the value.",
+            table.Length,
+            i => table.At(i) is not { } phaseCase
                 ? $"null, // {table.Min + i}: no mapped member"
                 : table.IsConstant(phaseCase)
                     ? $"{PhaseExpression(phaseCase, status, isDefault: false)}, // {phaseCase.State}"
                     : $"null, // {phaseCase.State}: its message comes from the resource");
+        w.Close();
+    }
+
+    /// <summary>The table's <c>Phases</c> field: one element per index, each written by <paramref name="element"/> with its comment.</summary>
+    internal static void WritePhaseArray(IndentedWriter w, string summary, int length, System.Func<int, string> element)
+    {
+        w.Line($"/// <summary>{summary}</summary>");
+        w.Line($"internal static readonly {Names.PhaseInfo}?[] {EnumPhaseTable.FieldName} = new {Names.PhaseInfo}?[]");
+        w.Open();
+        for (var i = 0; i < length; i++)
+        {
+            w.Line(element(i));
         }
 
         w.Close(";");
-        w.Close();
     }
 
     internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");

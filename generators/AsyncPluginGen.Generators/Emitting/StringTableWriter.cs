@@ -36,20 +36,15 @@ internal static class StringTableWriter
 
         if (table.HasConstantPhases)
         {
-            w.Line("/// <summary>The phase of each slot's state; null where the phase depends on the resource or no state hashes.</summary>");
-            w.Line($"internal static readonly {Names.PhaseInfo}?[] {EnumPhaseTable.FieldName} = new {Names.PhaseInfo}?[]");
-            w.Open();
-            for (var slot = 0; slot < table.SlotCount; slot++)
-            {
-                var phaseCase = table.At(slot);
-                w.Line(phaseCase is null
+            StatusEmitter.WritePhaseArray(
+                w,
+                "The phase of each slot's state; null where the phase depends on the resource or no state hashes.",
+                table.SlotCount,
+                slot => table.At(slot) is not { } phaseCase
                     ? $"null, // {slot}"
                     : table.IsConstant(phaseCase)
                         ? $"{StatusEmitter.ConstantPhase(phaseCase, status)}, // {slot}: {Literals.String(phaseCase.State)}"
                         : $"null, // {slot}: {Literals.String(phaseCase.State)}, its phase comes from the resource");
-            }
-
-            w.Close(";");
             w.Line();
         }
 
