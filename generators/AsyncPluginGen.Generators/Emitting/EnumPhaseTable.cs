@@ -36,6 +36,8 @@ internal sealed class EnumPhaseTable
         }
     }
 
+    public EnumStatusModel Status => _status;
+
     public long Min { get; }
 
     public int Length { get; }

@@ -19,6 +19,7 @@ internal static class PluginEmitter
             w.Open($"namespace {plugin.Namespace}");
         }
 
+        var tables = StatusTables.For(plugin);
         var typedInterface = plugin.Handlers is AsyncHandlersModel typed
             ? $"global::AsyncPluginGen.IAsyncPlugin<{typed.MetaType}, {typed.ResourceType}>"
             : "global::AsyncPluginGen.ISyncPlugin";
@@ -38,12 +39,12 @@ internal static class PluginEmitter
                 WriteDo(w, sync);
                 break;
             case AsyncHandlersModel handlers:
-                WriteAsyncMembers(w, plugin, handlers, typedInterface);
+                WriteAsyncMembers(w, plugin, handlers, typedInterface, tables);
                 break;
         }
 
         w.Close();
-        StatusEmitter.WriteTableType(w, plugin);
+        StatusEmitter.WriteTableType(w, plugin, tables);
         if (plugin.Namespace is not null)
         {
             w.Close();
@@ -111,7 +112,7 @@ internal static class PluginEmitter
             ? $"{Names.Helpers}.GetOptionalService<{dependency.Type}>(services)"
             : $"{Names.Helpers}.GetRequiredService<{dependency.Type}>(services, {Literals.String(plugin.Id)})";
 
-    private static void WriteAsyncMembers(IndentedWriter w, PluginModel plugin, AsyncHandlersModel handlers, string typedInterface)
+    private static void WriteAsyncMembers(IndentedWriter w, PluginModel plugin, AsyncHandlersModel handlers, string typedInterface, StatusTables tables)
     {
         var meta = handlers.MetaType;
         var resource = handlers.ResourceType;
@@ -142,7 +143,7 @@ internal static class PluginEmitter
 
         WriteDelete(w, handlers.Delete, typedInterface, meta);
         w.Line();
-        StatusEmitter.Write(w, plugin, handlers, typedInterface, $"global::AsyncPluginGen.StatusContext<{meta}, {resource}>");
+        StatusEmitter.Write(w, plugin, handlers, typedInterface, $"global::AsyncPluginGen.StatusContext<{meta}, {resource}>", tables);
     }
 
     private static void WriteDelete(IndentedWriter w, HandlerModel? delete, string typedInterface, string meta)

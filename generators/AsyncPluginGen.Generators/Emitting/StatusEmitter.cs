@@ -14,7 +14,7 @@ internal static class StatusEmitter
 {
     private const string UnmappedCode = "UnmappedState";
 
-    public static void Write(IndentedWriter w, PluginModel plugin, AsyncHandlersModel handlers, string typedInterface, string statusContext)
+    public static void Write(IndentedWriter w, PluginModel plugin, AsyncHandlersModel handlers, string typedInterface, string statusContext, StatusTables tables)
     {
         var signature = $"{Names.PhaseInfo} {typedInterface}.Status(in {statusContext} context)";
         if (handlers.Status is not MappedStatusModel status)
@@ -26,7 +26,7 @@ internal static class StatusEmitter
             return;
         }
 
-        var table = status is EnumStatusModel enumStatus ? EnumPhaseTable.For(enumStatus) : null;
+        var table = tables.Enum;
         GeneratedCodeHeader.WriteMemberAttributes(w);
 
         // Explicit types rather than var: a user type named "var" must not change what this code means.
@@ -43,7 +43,7 @@ internal static class StatusEmitter
             w.Line($"{Names.TaskInfo}? info = {status.InfoAccess};");
         }
 
-        if (status is StringStatusModel stringStatus && StringPhaseTable.For(stringStatus) is { } stringTable)
+        if (tables.String is { } stringTable)
         {
             WriteStringTableLookup(w, plugin, stringTable);
         }
@@ -76,18 +76,20 @@ internal static class StatusEmitter
     /// The plugin's phase table, when its Status has one: a <c>file</c> class after the plugin class, so the plugin
     /// gains no member and the name clashes with nothing outside this file.
     /// </summary>
-    public static void WriteTableType(IndentedWriter w, PluginModel plugin)
+    public static void WriteTableType(IndentedWriter w, PluginModel plugin, StatusTables tables)
     {
-        if (plugin.Handlers is AsyncHandlersModel { Status: StringStatusModel stringStatus } && StringPhaseTable.For(stringStatus) is { } stringTable)
+        if (tables.String is { } stringTable)
         {
             StringTableWriter.Write(w, plugin, stringTable);
             return;
         }
 
-        if (plugin.Handlers is not AsyncHandlersModel { Status: EnumStatusModel status } || EnumPhaseTable.For(status) is not { } table)
+        if (tables.Enum is not { } table)
         {
             return;
         }
+
+        var status = table.Status;
 
         w.Line();
         w.Line($"/// <summary>The phases of {Xml(plugin.ClassName)}'s Status that do not depend on the resource.</summary>");
