@@ -26,66 +26,67 @@ internal static class GeneratorProfile
         var edited = CSharpSyntaxTree.ParseText(SyntheticSources.UnrelatedEdited, SyntheticProject.ParseOptions, path: SyntheticSources.UnrelatedPath);
         var warm = SyntheticProject.CreateDriver(trackSteps: track).RunGenerators(compilation);
 
-        var total = TimeSpan.Zero;
         var steps = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        for (var run = 0; run < runs; run++)
+        var measured = runs - (runs / 3);
+        var incremental = Time(runs, () => Bound(compilation.ReplaceSyntaxTree(unrelated, edited)), (input, measuring) =>
         {
-            Compilation input = compilation.ReplaceSyntaxTree(unrelated, edited);
-            input.GetDeclarationDiagnostics();
-            var started = Stopwatch.GetTimestamp();
-            var result = warm.RunGenerators(input).GetRunResult().Results.Single();
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            if (run < runs / 3)
+            var tracked = warm.RunGenerators(input).GetRunResult().Results.Single().TrackedSteps;
+            if (!measuring)
             {
-                continue; // warm-up
+                return;
             }
 
-            total += elapsed;
-            foreach (var (name, runSteps) in result.TrackedSteps)
+            foreach (var (name, runSteps) in tracked)
             {
                 steps[name] = steps.GetValueOrDefault(name) + runSteps.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ElapsedTime);
             }
-        }
-
-        var measured = runs - (runs / 3);
-        Console.WriteLine($"{plugins} plugins, {measured} incremental runs with declarations bound: {total.TotalMilliseconds / measured:F2} ms per run, {total.TotalMicroseconds / measured / plugins:F1} µs per plugin");
+        });
+        Console.WriteLine($"{plugins} plugins, {measured} incremental runs with declarations bound: {incremental.TotalMilliseconds:F2} ms per run, {incremental.TotalMicroseconds / plugins:F1} µs per plugin");
 
         // The IDE case: typing inside one plugin's file (a comment added to its end), so that tree changes too.
         var pluginTree = compilation.SyntaxTrees.First(t => t.FilePath == $"{SyntheticSources.ClassName(0)}.cs");
         var typed = pluginTree.WithChangedText(pluginTree.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new(pluginTree.Length, 0), "\n// typing")));
-        var typing = TimeSpan.Zero;
-        for (var run = 0; run < runs; run++)
-        {
-            Compilation input = compilation.ReplaceSyntaxTree(pluginTree, typed);
-            input.GetDeclarationDiagnostics();
-            var started = Stopwatch.GetTimestamp();
-            warm.RunGenerators(input);
-            if (run >= runs / 3)
-            {
-                typing += Stopwatch.GetElapsedTime(started);
-            }
-        }
-
-        Console.WriteLine($"{measured} runs after typing in one plugin's file: {typing.TotalMilliseconds / measured:F2} ms per run");
+        var typing = Time(runs, () => Bound(compilation.ReplaceSyntaxTree(pluginTree, typed)), (input, _) => warm.RunGenerators(input));
+        Console.WriteLine($"{measured} runs after typing in one plugin's file: {typing.TotalMilliseconds:F2} ms per run");
 
         // The cold run over the same bound compilation, for the ratio the issue sets (incremental ≤ 10% of cold).
-        var cold = TimeSpan.Zero;
         var coldRuns = Math.Max(3, runs / 5);
-        for (var run = 0; run < coldRuns; run++)
-        {
-            Compilation input = compilation.ReplaceSyntaxTree(unrelated, edited);
-            input.GetDeclarationDiagnostics();
-            var started = Stopwatch.GetTimestamp();
-            SyntheticProject.CreateDriver(trackSteps: track).RunGenerators(input);
-            cold += Stopwatch.GetElapsedTime(started);
-        }
-
-        Console.WriteLine($"{coldRuns} cold runs over the same bound compilation: {cold.TotalMilliseconds / coldRuns:F2} ms per run (incremental / cold = {total.TotalMilliseconds / measured / (cold.TotalMilliseconds / coldRuns):F2})");
+        var cold = Time(coldRuns, () => Bound(compilation.ReplaceSyntaxTree(unrelated, edited)), (input, _) => SyntheticProject.CreateDriver(trackSteps: track).RunGenerators(input), warmUps: 0);
+        Console.WriteLine($"{coldRuns} cold runs over the same bound compilation: {cold.TotalMilliseconds:F2} ms per run (incremental / cold = {incremental / cold:F2})");
         foreach (var (name, time) in steps.OrderByDescending(s => s.Value))
         {
             Console.WriteLine($"  {name,-28} {time.TotalMilliseconds / measured,8:F2} ms");
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The mean time of <paramref name="run"/> over inputs made outside the measurement by <paramref name="input"/>;
+    /// the first third of the runs (or <paramref name="warmUps"/>) are warm-up, which <paramref name="run"/> is told.
+    /// </summary>
+    private static TimeSpan Time(int runs, Func<Compilation> input, Action<Compilation, bool> run, int? warmUps = null)
+    {
+        var skip = warmUps ?? runs / 3;
+        var total = TimeSpan.Zero;
+        for (var i = 0; i < runs; i++)
+        {
+            var compilation = input();
+            var started = Stopwatch.GetTimestamp();
+            run(compilation, i >= skip);
+            if (i >= skip)
+            {
+                total += Stopwatch.GetElapsedTime(started);
+            }
+        }
+
+        return total / (runs - skip);
+    }
+
+    /// <summary>The compilation with its declarations bound, as the compiler has them before generators run.</summary>
+    private static Compilation Bound(Compilation compilation)
+    {
+        compilation.GetDeclarationDiagnostics();
+        return compilation;
     }
 }
