@@ -1,4 +1,6 @@
 // Written by benchmarks/tools/write-status-sources.py; edit the script, not this file.
+// One file on purpose: one baseline (the length-and-character dispatch) for the 4, 32 and 128 states, written in one
+// piece by this script; its length is the 128-state switch itself.
 
 namespace AsyncPluginGen.Benchmarks.StatusDispatch;
 
