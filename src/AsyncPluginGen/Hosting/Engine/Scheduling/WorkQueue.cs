@@ -11,16 +11,27 @@ namespace AsyncPluginGen.Hosting;
 /// a second entry in the urgent lane; whichever entry a worker takes first runs it (the claim's queued → running step
 /// is taken once), and the other is skipped.
 /// </para>
+/// <para>
+/// Workers exist only while there is work, and a worker drains the lanes, then returns: nothing waits on a semaphore
+/// per entry (a resync schedules every polled task at once, and a lock per entry was a large share of a poll).
+/// Scheduling starts workers on the thread pool up to the processor count; a worker whose step waits for a remote call
+/// starts another, up to the plugin's limit. So steps that complete at once run on as many workers as there are cores
+/// (more only made them contend), and steps that wait still have the limit's worth of calls in flight. A worker that
+/// finds the lanes empty gives up its slot before it looks once more, and whoever schedules adds its entry before it
+/// looks at the slots, so an entry is never left with no worker to take it.
+/// </para>
 /// </summary>
-internal sealed class WorkQueue<TRecord>
+internal sealed class WorkQueue<TRecord> : IThreadPoolWorkItem
     where TRecord : TaskRecord
 {
     private readonly ConcurrentQueue<TRecord> _urgent = new();
     private readonly ConcurrentQueue<TRecord> _backlog = new();
-    private readonly SemaphoreSlim _entries = new(0);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<TRecord, ValueTask> _process;
     private readonly CancellationToken _stopping;
-    private readonly Task[] _workers;
+    private readonly int _workers;
+    private readonly int _eager;
+    private int _active;
     private volatile bool _completed;
 
     /// <param name="workers">How many records are processed at once.</param>
@@ -28,14 +39,14 @@ internal sealed class WorkQueue<TRecord>
     /// <param name="stopping">Ends the workers when the host stops.</param>
     public WorkQueue(int workers, Func<TRecord, ValueTask> process, CancellationToken stopping)
     {
+        _workers = Math.Max(1, workers);
+        _eager = Math.Min(_workers, Environment.ProcessorCount);
         _process = process;
         _stopping = stopping;
-        // The workers are awaited when the host stops, so nothing they do goes unobserved.
-        _workers = Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
-    /// <summary>Completes when every worker has returned.</summary>
-    public Task Stopped => Task.WhenAll(_workers);
+    /// <summary>Completes when the queue was completed (<see cref="Complete"/>) and every worker has returned.</summary>
+    public Task Stopped => _stopped.Task;
 
     /// <summary>Entries waiting in the backlog (stale duplicates included); for tests.</summary>
     internal int BacklogCount => _backlog.Count;
@@ -67,14 +78,21 @@ internal sealed class WorkQueue<TRecord>
     /// <summary>No more work is accepted; workers return once the queue is drained or the host's token is cancelled.</summary>
     public void Complete()
     {
-        if (_completed)
+        _completed = true;
+        if (!IsEmpty)
         {
-            return;
+            StartWorker(); // Drain what was accepted before.
         }
 
-        _completed = true;
-        _entries.Release(_workers.Length);
+        if (Volatile.Read(ref _active) == 0)
+        {
+            _stopped.TrySetResult();
+        }
     }
+
+    void IThreadPoolWorkItem.Execute() => _ = WorkAsync();
+
+    private bool IsEmpty => _urgent.IsEmpty && _backlog.IsEmpty;
 
     private void Enqueue(ConcurrentQueue<TRecord> lane, TRecord record)
     {
@@ -84,7 +102,20 @@ internal sealed class WorkQueue<TRecord>
         }
 
         lane.Enqueue(record);
-        _entries.Release();
+        if (Volatile.Read(ref _active) < _eager)
+        {
+            StartWorker();
+        }
+    }
+
+    /// <summary>Starts a worker unless <see cref="_workers"/> run already.</summary>
+    private void StartWorker()
+    {
+        if (TryTakeSlot())
+        {
+            // Not on this thread: the scheduler (the host's tick, a worker, a caller of Submit) goes on at once.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     private async Task WorkAsync()
@@ -93,30 +124,72 @@ internal sealed class WorkQueue<TRecord>
         {
             while (true)
             {
-                await _entries.WaitAsync(_stopping).ConfigureAwait(false);
-                if (!_urgent.TryDequeue(out var record) && !_backlog.TryDequeue(out record))
+                while (!_stopping.IsCancellationRequested && TryTake(out var record))
                 {
-                    if (_completed)
+                    if (!record.TryStartQueued())
                     {
-                        return;
+                        continue; // The other entry of a record in both lanes; it ran, or runs, once.
                     }
 
-                    continue;
+                    record.ClearDirty();
+                    var processing = _process(record);
+                    if (!processing.IsCompleted)
+                    {
+                        // This worker waits for a remote call: another one takes the next entries meanwhile.
+                        if (!IsEmpty)
+                        {
+                            StartWorker();
+                        }
+
+                        await processing.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        processing.GetAwaiter().GetResult();
+                    }
+
+                    Release(record);
                 }
 
-                if (!record.TryStartQueued())
+                // Give the slot up, then look once more: an entry added meanwhile saw every slot taken and started no one.
+                if (Interlocked.Decrement(ref _active) == 0 && _completed)
                 {
-                    continue; // The other entry of a record in both lanes; it ran, or runs, once.
+                    _stopped.TrySetResult();
                 }
 
-                record.ClearDirty();
-                await _process(record).ConfigureAwait(false);
-                Release(record);
+                if (_stopping.IsCancellationRequested || IsEmpty || !TryTakeSlot())
+                {
+                    return;
+                }
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // The host stopped; the tasks still in flight were ended by the host.
+            if (Interlocked.Decrement(ref _active) == 0 && _completed)
+            {
+                _stopped.TrySetResult();
+            }
         }
     }
+
+    /// <summary>Takes a worker's slot, unless <see cref="_workers"/> are taken.</summary>
+    private bool TryTakeSlot()
+    {
+        var active = Volatile.Read(ref _active);
+        while (active < _workers)
+        {
+            var seen = Interlocked.CompareExchange(ref _active, active + 1, active);
+            if (seen == active)
+            {
+                return true;
+            }
+
+            active = seen;
+        }
+
+        return false;
+    }
+
+    private bool TryTake(out TRecord record) => _urgent.TryDequeue(out record!) || _backlog.TryDequeue(out record!);
 }
