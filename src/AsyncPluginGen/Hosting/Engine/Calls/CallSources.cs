@@ -3,13 +3,20 @@ namespace AsyncPluginGen.Hosting;
 /// <summary>
 /// Reusable cancellation sources for remote calls, so a call that completes at once allocates nothing. A source comes
 /// back only when nothing cancelled it (a time-out, an interrupt, a cancelled caller token dispose it instead).
+/// The free sources sit in slots taken and filled with one interlocked exchange each: every poll rents one, from
+/// several workers at once, and a lock here was contended on every poll.
+/// <para>
+/// Every source made here is known until it is disposed, so the host's stop cancels them all at once
+/// (<see cref="CancelAll"/>) instead of each call registering with the host's token: that token is shared by every
+/// worker of every plugin, and registering and unregistering with it on each poll contended on its lock.
+/// </para>
 /// </summary>
 internal sealed class CallSources : IDisposable
 {
     private readonly TimeProvider _time;
     private readonly CallSource?[] _free;
-    private int _count;
-    private bool _disposed;
+    private readonly HashSet<CallSource> _all = [];
+    private volatile bool _disposed;
 
     public CallSources(TimeProvider time, int capacity)
     {
@@ -20,17 +27,52 @@ internal sealed class CallSources : IDisposable
     /// <summary>A source that is not cancelled and not armed.</summary>
     public CallSource Rent()
     {
-        lock (_free)
+        for (var i = 0; i < _free.Length; i++)
         {
-            if (_count > 0)
+            if (Volatile.Read(ref _free[i]) is not null && Interlocked.Exchange(ref _free[i], null) is { } source)
             {
-                var source = _free[--_count]!;
-                _free[_count] = null;
                 return source;
             }
         }
 
-        return new CallSource(_time);
+        var created = new CallSource(_time, this);
+        lock (_all)
+        {
+            _all.Add(created);
+        }
+
+        return created;
+    }
+
+    /// <summary>Cancels every source, rented or free (the host stops; a source cancelled while free is never reused).</summary>
+    public void CancelAll()
+    {
+        CallSource[] all;
+        lock (_all)
+        {
+            all = [.. _all];
+        }
+
+        foreach (var source in all)
+        {
+            try
+            {
+                source.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed meanwhile: its call has ended.
+            }
+        }
+    }
+
+    /// <summary>A source was disposed: nothing is left to cancel in it.</summary>
+    internal void Forget(CallSource source)
+    {
+        lock (_all)
+        {
+            _all.Remove(source);
+        }
     }
 
     /// <summary>
@@ -39,13 +81,18 @@ internal sealed class CallSources : IDisposable
     /// </summary>
     public void Return(CallSource source)
     {
-        if (source.TryDisarmAndReset())
+        if (!_disposed && source.TryDisarmAndReset())
         {
-            lock (_free)
+            for (var i = 0; i < _free.Length; i++)
             {
-                if (!_disposed && _count < _free.Length)
+                if (Volatile.Read(ref _free[i]) is null && Interlocked.CompareExchange(ref _free[i], source, null) is null)
                 {
-                    _free[_count++] = source;
+                    // Disposed meanwhile: whoever takes it out of the slot disposes it (Dispose's sweep, or this).
+                    if (_disposed && Interlocked.CompareExchange(ref _free[i], null, source) == source)
+                    {
+                        source.Dispose();
+                    }
+
                     return;
                 }
             }
@@ -56,134 +103,10 @@ internal sealed class CallSources : IDisposable
 
     public void Dispose()
     {
-        lock (_free)
+        _disposed = true;
+        for (var i = 0; i < _free.Length; i++)
         {
-            _disposed = true;
-            for (var i = 0; i < _count; i++)
-            {
-                _free[i]!.Dispose();
-                _free[i] = null;
-            }
-
-            _count = 0;
-        }
-    }
-}
-
-/// <summary>
-/// A call's cancellation source with its own timer on the host's clock. Not the source's built-in timer
-/// (<c>new CancellationTokenSource(delay, timeProvider)</c>): <see cref="CancellationTokenSource.TryReset"/> refuses a
-/// source whose timer is not the system's, so it could never be reused on a test or benchmark clock.
-/// <para>
-/// A timer callback may run late, after the call it was armed for ended and the source went to another call. It
-/// cancels only when the source is armed and the current arming's time has passed (then the current call is due
-/// anyway); when it comes early it re-arms the timer for the rest. Arming, disarming and the check share one lock.
-/// </para>
-/// <para>
-/// The timer cancels outside that lock (cancelling runs the plugin's callbacks), so the call may end between the
-/// timer's decision and its <see cref="CancellationTokenSource.Cancel()"/>: <see cref="TryDisarmAndReset"/> must then
-/// refuse the source, or the late cancel would hit the next call. The decision is recorded under the lock for that.
-/// </para>
-/// </summary>
-internal sealed class CallSource : CancellationTokenSource
-{
-    private static readonly TimerCallback OnTimer = static state => ((CallSource)state!).Fire();
-
-    private readonly object _gate = new();
-    private readonly TimeProvider _time;
-    private readonly ITimer _timer;
-    private long _armedAt;
-    private TimeSpan _limit;
-    private bool _armed;
-    private bool _fired;
-
-    public CallSource(TimeProvider time)
-    {
-        _time = time;
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            _timer = time.CreateTimer(OnTimer, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-        else
-        {
-            // The timer outlives the call that created it: it must not keep that call's context (its span, say).
-            using (ExecutionContext.SuppressFlow())
-            {
-                _timer = time.CreateTimer(OnTimer, this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            }
-        }
-    }
-
-    /// <summary>Cancels the source once <paramref name="limit"/> has passed on the host's clock.</summary>
-    public void Arm(TimeSpan limit)
-    {
-        lock (_gate)
-        {
-            _armedAt = _time.GetTimestamp();
-            _limit = limit;
-            _armed = true;
-            _timer.Change(limit, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    /// <summary>Stops the timer; true when the source was not cancelled and is reset for another call.</summary>
-    public bool TryDisarmAndReset()
-    {
-        lock (_gate)
-        {
-            if (_fired)
-            {
-                return false; // The timer is cancelling it, or did: never reused.
-            }
-
-            _armed = false;
-            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-
-        return TryReset();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            lock (_gate)
-            {
-                _armed = false;
-                _timer.Dispose();
-            }
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private void Fire()
-    {
-        lock (_gate)
-        {
-            if (!_armed)
-            {
-                return; // Fired for a call that has ended.
-            }
-
-            var elapsed = _time.GetElapsedTime(_armedAt);
-            if (elapsed < _limit)
-            {
-                _timer.Change(_limit - elapsed, Timeout.InfiniteTimeSpan); // Early, or fired for an earlier arming.
-                return;
-            }
-
-            _armed = false;
-            _fired = true;
-        }
-
-        try
-        {
-            Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The abandoned call ended and its source was disposed meanwhile.
+            Interlocked.Exchange(ref _free[i], null)?.Dispose();
         }
     }
 }

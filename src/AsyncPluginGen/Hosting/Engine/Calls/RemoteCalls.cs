@@ -13,6 +13,7 @@ internal sealed class RemoteCalls : IAsyncDisposable
     private readonly string _pluginId;
     private readonly CallTimeouts _timeouts;
     private readonly CallSources _sources;
+    private readonly CancellationTokenRegistration _stopping;
 
     public RemoteCalls(HostContext host, PluginConfig config, string pluginId)
     {
@@ -20,6 +21,7 @@ internal sealed class RemoteCalls : IAsyncDisposable
         _pluginId = pluginId;
         _timeouts = PluginHostOptionsValidation.EffectiveCallTimeouts(host.Options, pluginId);
         _sources = new CallSources(host.Time, (2 * config.Caching.Workers) + 2);
+        _stopping = host.Stopping.UnsafeRegister(static s => ((CallSources)s!).CancelAll(), _sources);
         var now = host.Time.GetUtcNow();
         Reads = new ClockedTokenBucket(config.ReadRateLimiter, now, () => host.Metrics.Throttled(pluginId, "read"));
         Writes = new ClockedTokenBucket(config.WriteRateLimiter, now, () => host.Metrics.Throttled(pluginId, "write"));
@@ -67,7 +69,20 @@ internal sealed class RemoteCalls : IAsyncDisposable
             return new CallOutcome<T>(CallResult.Interrupted, default, null, null);
         }
 
-        var registration = token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
+        // The host's own token cancels every source when it stops (CancelAll); any other token (a sync task's) is registered.
+        var registration = default(CancellationTokenRegistration);
+        if (token == _host.Stopping)
+        {
+            if (token.IsCancellationRequested)
+            {
+                source.Cancel(); // Made after the stop's sweep: cancelled here.
+            }
+        }
+        else
+        {
+            registration = token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), source);
+        }
+
         Task<T>? pending = null;
         try
         {
@@ -88,7 +103,6 @@ internal sealed class RemoteCalls : IAsyncDisposable
             var limit = _timeouts.For(operation);
             var activity = operation.Span is { } span ? HostActivity.Start(span, _pluginId, record) : null;
             var started = _host.Time.GetTimestamp();
-            source.Arm(limit);
             try
             {
                 var running = call(state, source.Token);
@@ -99,6 +113,8 @@ internal sealed class RemoteCalls : IAsyncDisposable
                 }
                 else
                 {
+                    // The timer only for a call that waits; its limit counts from the call's start.
+                    source.Arm(limit, started);
                     pending = running.AsTask();
                     value = await pending.WaitAsync(source.Token).ConfigureAwait(false);
                 }
@@ -154,6 +170,7 @@ internal sealed class RemoteCalls : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.DisposeAsync().ConfigureAwait(false);
         _sources.Dispose();
         await Reads.DisposeAsync().ConfigureAwait(false);
         await Writes.DisposeAsync().ConfigureAwait(false);
