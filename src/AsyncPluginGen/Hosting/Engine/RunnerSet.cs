@@ -14,7 +14,12 @@ internal sealed class RunnerSet(IServiceProvider services, IReadOnlyDictionary<s
     /// <summary>The plugin's runner, created now if this is its first task.</summary>
     public PluginRunner Get(PluginDescriptor descriptor)
     {
-        var lazy = _runners.GetOrAdd(descriptor.Id, _ => new Lazy<PluginRunner>(() => Create(descriptor)));
+        // Looked up first: every Submit comes here, and GetOrAdd's factory closure was made on each call.
+        if (!_runners.TryGetValue(descriptor.Id, out var lazy))
+        {
+            lazy = _runners.GetOrAdd(descriptor.Id, static (_, arg) => new Lazy<PluginRunner>(() => arg.Self.Create(arg.Descriptor)), (Self: this, Descriptor: descriptor));
+        }
+
         try
         {
             return lazy.Value;

@@ -19,7 +19,8 @@ internal abstract class TaskRecord
     private const int ClaimIdle = 0;
     private const int ClaimQueued = 1;
     private const int ClaimRunning = 2;
-    private readonly TaskCompletionSource<TaskResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<TaskResult>? _completion;
+    private object? _outcome;
     private readonly long _deadlineTicks;
     private PhaseInfo _phase = PhaseInfo.NotReady("submitted");
     private volatile PluginState _state;
@@ -50,7 +51,33 @@ internal abstract class TaskRecord
 
     public DateTimeOffset? Deadline => _deadlineTicks == 0 ? null : new DateTimeOffset(_deadlineTicks, TimeSpan.Zero);
 
-    public Task<TaskResult> Completion => _completion.Task;
+    /// <summary>
+    /// Completes with the task's result. Made when first asked for: most tasks are followed through events and polls,
+    /// and a completion source per task was a sixth of what starting one allocated.
+    /// </summary>
+    public Task<TaskResult> Completion
+    {
+        get
+        {
+            lock (this)
+            {
+                if (_completion is null)
+                {
+                    _completion = new TaskCompletionSource<TaskResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    if (_outcome is TaskResult result)
+                    {
+                        _completion.SetResult(result);
+                    }
+                    else if (_outcome is Exception exception)
+                    {
+                        _completion.SetException(exception);
+                    }
+                }
+
+                return _completion.Task;
+            }
+        }
+    }
 
     /// <summary>The step; owned by the worker holding the claim.</summary>
     public TaskStep Step { get; private set; }
@@ -229,7 +256,7 @@ internal abstract class TaskRecord
         {
             if (IsFinished || (_phase.Phase == phase.Phase && _phase.Version == phase.Version))
             {
-                phaseEvent = null!;
+                phaseEvent = default;
                 return false;
             }
 
@@ -251,7 +278,7 @@ internal abstract class TaskRecord
         {
             if (IsFinished)
             {
-                phaseEvent = null!;
+                phaseEvent = default;
                 return false;
             }
 
@@ -299,9 +326,11 @@ internal abstract class TaskRecord
         }
     }
 
-    public void Complete(TaskResult result) => _completion.TrySetResult(result);
+    /// <summary>The task's result, once: the first of <see cref="Complete"/> and <see cref="Fail"/> wins.</summary>
+    public void Complete(TaskResult result) => SetOutcome(result)?.TrySetResult(result);
 
-    public void Fail(Exception exception) => _completion.TrySetException(exception);
+    /// <summary>The task ended without a result (the host stopped, say): its <see cref="Completion"/> throws <paramref name="exception"/>.</summary>
+    public void Fail(Exception exception) => SetOutcome(exception)?.TrySetException(exception);
 
     // ---- The work queue's claim (interlocked: taken on every schedule, never blocking) ----
     // Idle → Queued (scheduled: in a lane of the work queue) → Running (a worker, or a batch poll, holds it) → Idle.
@@ -397,6 +426,21 @@ internal abstract class TaskRecord
     /// <summary>Called once, when the task ended, outside the lock.</summary>
     protected virtual void OnFinished()
     {
+    }
+
+    /// <summary>Records the outcome when it is the first; returns the completion source to complete, if one was made.</summary>
+    private TaskCompletionSource<TaskResult>? SetOutcome(object outcome)
+    {
+        lock (this)
+        {
+            if (_outcome is not null)
+            {
+                return null;
+            }
+
+            _outcome = outcome;
+            return _completion;
+        }
     }
 
     // Made on first use, by whichever thread changes the task first; only hosts with a task store get here.
