@@ -15,9 +15,11 @@ internal sealed class ManualClock(DateTimeOffset? start = null) : TimeProvider
     private readonly List<Timer> _due = [];
     private long _ticks = (start ?? new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)).UtcTicks;
 
-    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+    // Volatile, not Interlocked.Read: an interlocked read writes the cache line, and every poll reads the clock from
+    // several threads (a 64-bit read is atomic in a 64-bit process, which is all this runs in).
+    public override DateTimeOffset GetUtcNow() => new(Volatile.Read(ref _ticks), TimeSpan.Zero);
 
-    public override long GetTimestamp() => Interlocked.Read(ref _ticks);
+    public override long GetTimestamp() => Volatile.Read(ref _ticks);
 
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
