@@ -3,7 +3,10 @@ namespace AsyncPluginGen.Hosting;
 /// <summary>
 /// How long one remote call may take before the host gives up on it: the call's token is cancelled, and the worker stops
 /// waiting for it even when the plugin ignores its token. A timed-out call is a transient failure (Get: counted toward
-/// <c>MaxSystemFailures</c>; Create, Do and Delete: retried). A batched Get uses <see cref="Get"/>.
+/// <c>MaxSystemFailures</c>; Create, Do and Delete: retried). A batched Get uses <see cref="Get"/>. The limit counts
+/// from the call's start and applies once the call returns a task that has not completed: a call that blocks its thread
+/// and returns completed cannot be stopped waiting for, so its token is not cancelled meanwhile (make remote calls
+/// asynchronous).
 /// </summary>
 public sealed class CallTimeouts
 {
