@@ -20,6 +20,7 @@ namespace AsyncPluginGen.Benchmarks;
 /// <item>With no <c>--filter</c> (and no <c>--list</c>), every benchmark runs, rather than an interactive menu.</item>
 /// <item><c>agent-load</c> as the first argument runs the Flyte agent load test instead (<see cref="Agent.AgentLoad"/>).</item>
 /// <item><c>generator-profile</c> repeats the generator's incremental run and times its steps (<see cref="Generator.GeneratorProfile"/>).</item>
+/// <item><c>cold-probe</c> splits the generated registry's cold start into steps and lists what the JIT compiled (<see cref="Registration.ColdProbe"/>).</item>
 /// <item><c>host-profile</c> polls a host's in-flight tasks in a loop and prints the cost per poll (<see cref="Host.HostProfile"/>).</item>
 /// <item><c>analyzer-profile</c> compiles with each APG analyzer alone and with both, in turns (<see cref="Analyzers.AnalyzerProfile"/>).</item>
 /// </list>
@@ -37,6 +38,11 @@ internal static class Program
         if (args.FirstOrDefault() == "generator-profile")
         {
             return Generator.GeneratorProfile.Run(args[1..]);
+        }
+
+        if (args.FirstOrDefault() == "cold-probe")
+        {
+            return Registration.ColdProbe.Run(args[1..]);
         }
 
         if (args.FirstOrDefault() == "host-profile")

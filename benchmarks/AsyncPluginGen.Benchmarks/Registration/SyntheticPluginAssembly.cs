@@ -44,8 +44,9 @@ internal sealed class SyntheticPluginAssembly
     }
 
     /// <summary>The generated registry's singleton (the one entry point an application calls statically).</summary>
+    /// <remarks>Through a delegate to the property's getter, as <see cref="ManualRegistry"/> finds its builder: the same way in, not reflection's invoke.</remarks>
     public IPluginRegistry Registry(Assembly assembly) =>
-        (IPluginRegistry)assembly.GetType(RegistryTypeName, throwOnError: true)!.GetProperty("Instance")!.GetValue(null)!;
+        assembly.GetType(RegistryTypeName, throwOnError: true)!.GetProperty("Instance")!.GetMethod!.CreateDelegate<Func<IPluginRegistry>>()();
 
     /// <summary>The hand-written registry's builder.</summary>
     public static Func<Dictionary<string, Func<IPlugin>>> ManualRegistry(Assembly assembly) =>
