@@ -14,8 +14,8 @@ namespace AsyncPluginGen.Hosting;
 /// <para>
 /// Workers exist only while there is work, and a worker drains the lanes, then returns: nothing waits on a semaphore
 /// per entry (a resync schedules every polled task at once, and a lock per entry was a large share of a poll).
-/// Scheduling starts workers on the thread pool up to the processor count; a worker whose step waits for a remote call
-/// starts another, up to the plugin's limit. So steps that complete at once run on as many workers as there are cores
+/// Scheduling starts workers on the thread pool while fewer than the processor count are busy (a worker waiting for a
+/// remote call or the task store is not busy); a worker whose step waits starts another, up to the plugin's limit. So steps that complete at once run on as many workers as there are cores
 /// (more only made them contend), and steps that wait still have the limit's worth of calls in flight. A worker that
 /// finds the lanes empty gives up its slot before it looks once more, and whoever schedules adds its entry before it
 /// looks at the slots, so an entry is never left with no worker to take it.
@@ -32,6 +32,7 @@ internal sealed class WorkQueue<TRecord> : IThreadPoolWorkItem
     private readonly int _workers;
     private readonly int _eager;
     private int _active;
+    private int _waiting;
     private volatile bool _completed;
 
     /// <param name="workers">How many records are processed at once.</param>
@@ -102,7 +103,9 @@ internal sealed class WorkQueue<TRecord> : IThreadPoolWorkItem
         }
 
         lane.Enqueue(record);
-        if (Volatile.Read(ref _active) < _eager)
+
+        // Workers that wait for a remote call take no entries: they do not count against the processor count.
+        if (Volatile.Read(ref _active) - Volatile.Read(ref _waiting) < _eager)
         {
             StartWorker();
         }
@@ -135,13 +138,23 @@ internal sealed class WorkQueue<TRecord> : IThreadPoolWorkItem
                     var processing = _process(record);
                     if (!processing.IsCompleted)
                     {
-                        // This worker waits for a remote call: another one takes the next entries meanwhile.
-                        if (!IsEmpty)
+                        // This worker waits for a remote call (or the task store): another one takes the next entries
+                        // meanwhile. Counted as waiting first, then the lanes looked at, so that an entry added
+                        // meanwhile is seen here or sees this worker waiting.
+                        Interlocked.Increment(ref _waiting);
+                        try
                         {
-                            StartWorker();
-                        }
+                            if (!IsEmpty)
+                            {
+                                StartWorker();
+                            }
 
-                        await processing.ConfigureAwait(false);
+                            await processing.ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref _waiting);
+                        }
                     }
                     else
                     {
