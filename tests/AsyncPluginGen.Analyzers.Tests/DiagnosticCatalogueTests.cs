@@ -40,6 +40,8 @@ public sealed partial class DiagnosticCatalogueTests
         DiagnosticIds.NetworkCallInStatus,
         DiagnosticIds.BlockingCallInStatus,
         DiagnosticIds.AllocationInStatus,
+        DiagnosticIds.UncheckedCallInStatus,
+        DiagnosticIds.StatusCheckIncomplete,
     };
 
     [Fact]

@@ -12,7 +12,7 @@ namespace AsyncPluginGen.Analyzers.HotPath;
 internal sealed class AnalysisSession
 {
     /// <summary>Bodies walked per Status before giving up on what is not memoized yet; far above any real plugin.</summary>
-    private const int BodyBudget = 4000;
+    public const int BodyBudget = 4000;
 
     private readonly List<IMethodSymbol> _inProgress = new();
     private int _bodiesLeft = BodyBudget;

@@ -1,11 +1,17 @@
 namespace AsyncPluginGen.Analyzers.HotPath;
 
-/// <summary>The three transitive rules; each maps to one descriptor (APG1001–APG1003).</summary>
+/// <summary>What a walk finds; each maps to one descriptor (APG1001–APG1003, APG1005, APG1006).</summary>
 internal enum HotPathRule
 {
     Network,
     Blocking,
     Allocation,
+
+    /// <summary>Strict mode: a call whose target cannot be checked (APG1005).</summary>
+    Unchecked,
+
+    /// <summary>The walk stopped there, at the depth limit or out of budget (APG1006).</summary>
+    Stopped,
 }
 
 /// <summary>
@@ -28,7 +34,10 @@ internal sealed class Finding
 
     public string Description { get; }
 
-    /// <summary>For <see cref="HotPathRule.Blocking"/>: one of <see cref="BlockingKinds"/>; empty otherwise.</summary>
+    /// <summary>
+    /// For <see cref="HotPathRule.Blocking"/>: one of <see cref="BlockingKinds"/>; for <see cref="HotPathRule.Unchecked"/>:
+    /// the member as <c>asyncplugingen.status.allowed_members</c> names it; empty otherwise.
+    /// </summary>
     public string Kind { get; }
 
     /// <summary>Whether the operation sits in the body itself rather than in a helper it calls.</summary>
@@ -36,6 +45,9 @@ internal sealed class Finding
 
     public static Finding Direct(HotPathRule rule, string leaf, string description, string kind = "") =>
         new(rule, CallChain.Leaf(leaf), description, kind);
+
+    /// <summary>A call the walk did not look into, <paramref name="callee"/>, and why (<see cref="StopKinds"/>).</summary>
+    public static Finding Stopped(string callee, string kind) => Direct(HotPathRule.Stopped, callee, "not examined", kind);
 
     /// <summary>The same finding seen from a caller that reaches it through <paramref name="callee"/>.</summary>
     public Finding Through(string callee) => new(Rule, Chain.Prepend(callee), Description, Kind);
@@ -51,4 +63,14 @@ internal static class BlockingKinds
     public const string WaitHandle = "WaitHandle";
     public const string Lock = "Lock";
     public const string Other = "Other";
+}
+
+/// <summary>Why a walk stopped (the Kind of a <see cref="HotPathRule.Stopped"/> finding).</summary>
+internal static class StopKinds
+{
+    /// <summary><c>asyncplugingen.status.max_depth</c> was reached.</summary>
+    public const string Depth = "Depth";
+
+    /// <summary>The per-Status budget of method bodies ran out.</summary>
+    public const string Budget = "Budget";
 }

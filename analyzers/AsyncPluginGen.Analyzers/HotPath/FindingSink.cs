@@ -16,7 +16,7 @@ internal abstract class FindingSink
     /// <param name="location">A narrower place to report than the whole site (the <c>lock</c> keyword), if any.</param>
     public void Add(Finding finding, SyntaxNode site, Location? location = null)
     {
-        if (finding.Rule != HotPathRule.Allocation)
+        if (finding.Rule is HotPathRule.Network or HotPathRule.Blocking)
         {
             InputOutputCount++;
         }
@@ -33,11 +33,13 @@ internal sealed class SummarySink : FindingSink
     private Finding? _network;
     private Finding? _blocking;
     private Finding? _allocation;
+    private Finding? _unchecked;
+    private Finding? _stopped;
 
     public MethodSummary ToSummary(bool depthLimited) =>
-        _network is null && _blocking is null && _allocation is null && !depthLimited
+        _network is null && _blocking is null && _allocation is null && _unchecked is null && _stopped is null && !depthLimited
             ? MethodSummary.Empty
-            : new MethodSummary(_network, _blocking, _allocation, depthLimited);
+            : new MethodSummary(_network, _blocking, _allocation, _unchecked, _stopped, depthLimited);
 
     protected override void OnFinding(Finding finding, SyntaxNode site, Location? location)
     {
@@ -48,6 +50,12 @@ internal sealed class SummarySink : FindingSink
                 break;
             case HotPathRule.Blocking:
                 _blocking = Shorter(_blocking, finding);
+                break;
+            case HotPathRule.Unchecked:
+                _unchecked = Shorter(_unchecked, finding);
+                break;
+            case HotPathRule.Stopped:
+                _stopped = Shorter(_stopped, finding);
                 break;
             default:
                 _allocation = Shorter(_allocation, finding);

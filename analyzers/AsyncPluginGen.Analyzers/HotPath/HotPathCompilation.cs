@@ -14,6 +14,7 @@ namespace AsyncPluginGen.Analyzers.HotPath;
 internal sealed class HotPathCompilation
 {
     private readonly Lazy<Catalogues> _catalogues;
+    private readonly Lazy<SourceImplementations> _implementations;
     private readonly ConcurrentDictionary<string, SummaryCache> _caches = new(StringComparer.Ordinal);
     private SummaryCache? _defaultCache;
 
@@ -25,6 +26,10 @@ internal sealed class HotPathCompilation
         UntypedPlugin = untypedPlugin;
         AllowAttribute = compilation.GetTypeByMetadataName("AsyncPluginGen.AllowInStatusAttribute");
         _catalogues = new Lazy<Catalogues>(() => new Catalogues(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+        // Not cancellable: one pass over the source types, shared by every Status; a cancelled first caller must not
+        // leave the others a failed Lazy.
+        _implementations = new Lazy<SourceImplementations>(() => SourceImplementations.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        Delegates = new DelegateTargets(compilation);
     }
 
     public Compilation Compilation { get; }
@@ -45,6 +50,15 @@ internal sealed class HotPathCompilation
     public BlockingCatalogue Blocking => _catalogues.Value.Blocking;
 
     public AllocationClassifier Allocation => _catalogues.Value.Allocation;
+
+    /// <summary>Interface, abstract and virtual members the strict mode does not report.</summary>
+    public BenignMembers Benign => _catalogues.Value.Benign;
+
+    /// <summary>The overrides and interface implementations declared in this compilation, built on first use.</summary>
+    public SourceImplementations Implementations => _implementations.Value;
+
+    /// <summary>What the delegates Status invokes run, when the source says so.</summary>
+    public DelegateTargets Delegates { get; }
 
     /// <summary>The state for <paramref name="compilation"/>, or null when it does not reference the AsyncPluginGen runtime.</summary>
     public static HotPathCompilation? TryCreate(Compilation compilation)
@@ -79,6 +93,7 @@ internal sealed class HotPathCompilation
             Network = NetworkCatalogue.Create(compilation);
             Blocking = BlockingCatalogue.Create(compilation);
             Allocation = AllocationClassifier.Create(compilation);
+            Benign = new BenignMembers();
         }
 
         public NetworkCatalogue Network { get; }
@@ -86,5 +101,7 @@ internal sealed class HotPathCompilation
         public BlockingCatalogue Blocking { get; }
 
         public AllocationClassifier Allocation { get; }
+
+        public BenignMembers Benign { get; }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class HotPathWalker
     /// <summary>See <see cref="SummaryCache.Get"/>.</summary>
     public int LowestCut { get; private set; } = int.MaxValue;
 
-    /// <summary>Whether a callee was left unexamined because the depth budget ran out.</summary>
+    /// <summary>Whether a callee was left unexamined because the depth or the body budget ran out.</summary>
     public bool DepthLimited { get; private set; }
 
     private HotPathCompilation State => _session.Compilation;
@@ -196,6 +196,12 @@ internal sealed class HotPathWalker
         }
 
         Allocation(State.Allocation.Invocation(invocation), invocation.Syntax, cold);
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            VisitDelegateInvocation(invocation, cold);
+            return;
+        }
+
         ITypeSymbol? thisArgument = null;
         if (method.IsExtensionMethod && invocation.Instance is null)
         {
@@ -285,7 +291,10 @@ internal sealed class HotPathWalker
         }
     }
 
-    /// <summary>Checks one call against the catalogues, then follows it into source or reports it as unknown.</summary>
+    /// <summary>
+    /// Checks one call against the catalogues, then follows it into source: its own body, and for a call that dispatches,
+    /// the overrides and implementations this compilation declares. What may still run unseen is reported in strict mode.
+    /// </summary>
     private void VisitCall(IMethodSymbol method, ITypeSymbol? receiver, ITypeSymbol? thisArgument, SyntaxNode site, bool isVirtualDispatch, bool cold)
     {
         if (State.Network.Match(method, receiver, thisArgument, Cache.Options.SqliteIsInProcess) is { } network)
@@ -300,34 +309,103 @@ internal sealed class HotPathWalker
             return;
         }
 
-        if (MethodBodies.Followable(method) is { } callee)
+        var followed = MethodBodies.Followable(method);
+        if (followed is not null)
         {
-            if (_remaining <= 0)
-            {
-                DepthLimited = true;
-                return;
-            }
+            Follow(followed, ChainNames.Callee(method, _owner), site, cold);
+        }
 
-            var summary = Cache.Get(callee, _remaining - 1, _session, out var cut);
-            LowestCut = Math.Min(LowestCut, cut);
-            DepthLimited |= summary.DepthLimited;
-            if (!summary.IsEmpty)
+        if (!UnknownCalls.Dispatches(method, receiver, isVirtualDispatch))
+        {
+            if (followed is null)
             {
-                var name = ChainNames.Callee(method, _owner);
-                AddThrough(summary.Network, name, site);
-                AddThrough(summary.Blocking, name, site);
-                if (!cold)
-                {
-                    AddThrough(summary.Allocation, name, site);
-                }
+                ReportUnknown(method, receiver, isVirtualDispatch, site);
             }
 
             return;
         }
 
-        if (Cache.Options.UnknownCalls == UnknownCallMode.Pessimistic && UnknownCalls.Describe(method, receiver, isVirtualDispatch) is { } why)
+        // Even a benign library abstraction is followed into the implementations written here: they are this code.
+        var implementations = State.Implementations.Of(method);
+        foreach (var implementation in implementations)
         {
-            Add(Finding.Direct(HotPathRule.Network, ChainNames.Member(method), why), site);
+            if (SourceImplementations.MayRunFor(implementation, receiver)
+                && !Cache.AllowList.IsAllowed(implementation) && MethodBodies.Followable(implementation) is { } body
+                && !SymbolEqualityComparer.Default.Equals(body, followed))
+            {
+                Follow(body, ChainNames.Callee(implementation, _owner), site, cold);
+            }
+        }
+
+        // Known when the member is this compilation's and something here implements it; a library's member, or one
+        // nothing here implements, may run code the walk cannot see.
+        if (!UnknownCalls.IsDeclaredHere(method) || (followed is null && implementations.IsEmpty))
+        {
+            ReportUnknown(method, receiver, isVirtualDispatch, site);
+        }
+    }
+
+    /// <summary>A delegate invocation: follows what the delegate holds when the source says, else it is unknown.</summary>
+    private void VisitDelegateInvocation(IInvocationOperation invocation, bool cold)
+    {
+        var target = State.Delegates.Resolve(invocation.Instance, _session.CancellationToken);
+        if (ReferenceEquals(target, DelegateTarget.InPlace))
+        {
+            return; // Its lambda was walked, or its method group followed, where the delegate was made.
+        }
+
+        if (target.Method is { } reference)
+        {
+            if (!Cache.AllowList.IsAllowed(reference.Method))
+            {
+                VisitCall(reference.Method, SymbolFacts.TypeOf(reference.Instance), null, invocation.Syntax, reference.IsVirtual, cold);
+            }
+
+            return;
+        }
+
+        if (target is { Lambda: { } lambda, Body: { } body })
+        {
+            Follow(lambda, ChainNames.Delegate(invocation.Instance, _owner), invocation.Syntax, cold, body);
+            return;
+        }
+
+        ReportUnknown(invocation.TargetMethod, SymbolFacts.TypeOf(invocation.Instance), isVirtualDispatch: true, invocation.Syntax);
+    }
+
+    /// <summary>Adds what <paramref name="callee"/> reaches, as seen through the call at <paramref name="site"/>.</summary>
+    private void Follow(IMethodSymbol callee, string name, SyntaxNode site, bool cold, IOperation? body = null)
+    {
+        if (_remaining <= 0)
+        {
+            DepthLimited = true;
+            Add(Finding.Stopped(name, StopKinds.Depth), site);
+            return;
+        }
+
+        var summary = Cache.Get(callee, _remaining - 1, _session, out var cut, body);
+        LowestCut = Math.Min(LowestCut, cut);
+        DepthLimited |= summary.DepthLimited;
+        if (!summary.IsEmpty)
+        {
+            AddThrough(summary.Network, name, site);
+            AddThrough(summary.Blocking, name, site);
+            AddThrough(summary.Unchecked, name, site);
+            AddThrough(summary.Stopped, name, site);
+            if (!cold)
+            {
+                AddThrough(summary.Allocation, name, site);
+            }
+        }
+    }
+
+    /// <summary>Strict mode: a call whose target cannot be checked, unless the BCL's own member is known to do no I/O.</summary>
+    private void ReportUnknown(IMethodSymbol method, ITypeSymbol? receiver, bool isVirtualDispatch, SyntaxNode site)
+    {
+        if (Cache.Options.UnknownCalls == UnknownCallMode.Pessimistic && !State.Benign.Contains(method)
+            && UnknownCalls.Describe(method, receiver, isVirtualDispatch) is { } why)
+        {
+            Add(new Finding(HotPathRule.Unchecked, CallChain.Leaf(ChainNames.Member(method)), why, ChainNames.Qualified(method)), site);
         }
     }
 

@@ -5,9 +5,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AsyncPluginGen.Analyzers.HotPath;
 
 /// <summary>
-/// The Status hot-path rules (APG1001–APG1004). Status runs for every in-flight task on every poll, so it must not
+/// The Status hot-path rules (APG1001–APG1006). Status runs for every in-flight task on every poll, so it must not
 /// reach the network, block, allocate, or be asynchronous. Calls are followed into helpers declared in this
-/// compilation, to <c>asyncplugingen.status.max_depth</c> levels, through memoized per-compilation summaries.
+/// compilation (through the implementations and overrides declared here, and delegates whose source is known), to
+/// <c>asyncplugingen.status.max_depth</c> levels, through memoized per-compilation summaries; where that stops, APG1006
+/// says so, and in strict mode APG1005 names every call that cannot be checked.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StatusHotPathAnalyzer : DiagnosticAnalyzer
@@ -19,7 +21,9 @@ public sealed class StatusHotPathAnalyzer : DiagnosticAnalyzer
         Descriptors.NetworkCallInStatus,
         Descriptors.BlockingCallInStatus,
         Descriptors.AllocationInStatus,
-        Descriptors.AsyncStatus);
+        Descriptors.AsyncStatus,
+        Descriptors.UncheckedCallInStatus,
+        Descriptors.StatusCheckIncomplete);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -61,7 +65,7 @@ public sealed class StatusHotPathAnalyzer : DiagnosticAnalyzer
 
         var options = StatusAnalysisOptions.Read(context.Options, context.CodeBlock.SyntaxTree);
         var session = new AnalysisSession(state, state.CacheFor(options), context.CancellationToken);
-        var sink = new StatusSink(context.ReportDiagnostic, StatusName);
+        var sink = new StatusSink(context.ReportDiagnostic, StatusName, options.MaxDepth);
         var walker = new HotPathWalker(session, method, options.MaxDepth, sink);
         session.Enter(method.OriginalDefinition);
         walker.Walk(root);

@@ -20,21 +20,49 @@ internal sealed class StatusSink : FindingSink
     /// <summary>"true" when the operation is in Status itself, "false" when it is reached through a helper.</summary>
     public const string DirectProperty = "Direct";
 
+    /// <summary>For APG1005: the member as <c>asyncplugingen.status.allowed_members</c> names it.</summary>
+    public const string MemberProperty = "Member";
+
     private readonly System.Action<Diagnostic> _report;
     private readonly string _root;
+    private readonly int _maxDepth;
     private readonly HashSet<(HotPathRule, TextSpan)> _reported = new();
+    private bool _stopReported;
 
-    public StatusSink(System.Action<Diagnostic> report, string root)
+    public StatusSink(System.Action<Diagnostic> report, string root, int maxDepth)
     {
         _report = report;
         _root = root;
+        _maxDepth = maxDepth;
     }
 
     protected override void OnFinding(Finding finding, SyntaxNode site, Location? location)
     {
         location ??= site.GetLocation();
+        if (finding.Rule == HotPathRule.Stopped)
+        {
+            // Once per Status: one place where the check stopped says the answer is incomplete; more repeat it.
+            if (!_stopReported)
+            {
+                _stopReported = true;
+                ReportStop(finding, location);
+            }
+
+            return;
+        }
+
         if (!_reported.Add((finding.Rule, location.SourceSpan)))
         {
+            return;
+        }
+
+        var chain = finding.Chain.Format(_root);
+        if (finding.Rule == HotPathRule.Unchecked)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DirectProperty, finding.IsDirect ? "true" : "false")
+                .Add(MemberProperty, finding.Kind);
+            _report(Diagnostic.Create(Descriptors.UncheckedCallInStatus, location, properties, chain, finding.Description, finding.Kind));
             return;
         }
 
@@ -44,7 +72,17 @@ internal sealed class StatusSink : FindingSink
             HotPathRule.Blocking => Descriptors.BlockingCallInStatus,
             _ => Descriptors.AllocationInStatus,
         };
-        _report(Diagnostic.Create(descriptor, location, Properties(finding), finding.Chain.Format(_root), finding.Description));
+        _report(Diagnostic.Create(descriptor, location, Properties(finding), chain, finding.Description));
+    }
+
+    private void ReportStop(Finding finding, Location location)
+    {
+        // The chain ends with the call that was not looked into; the walk records why in Kind.
+        var (why, how) = finding.Kind == StopKinds.Budget
+            ? ($"the check's budget of {AnalysisSession.BodyBudget} method bodies per Status ran out", "mark helpers that need no checking [AllowInStatus(\"why\")] so that the check skips them")
+            : ($"{StatusAnalysisOptions.MaxDepthKey} = {_maxDepth} was reached", $"raise {StatusAnalysisOptions.MaxDepthKey} (at most {StatusAnalysisOptions.MaxMaxDepth}) to check further");
+        var chain = finding.IsDirect ? _root + " → " + finding.Chain.Name : finding.Chain.Format(_root);
+        _report(Diagnostic.Create(Descriptors.StatusCheckIncomplete, location, chain, why, how));
     }
 
     private static ImmutableDictionary<string, string?> Properties(Finding finding)

@@ -14,6 +14,9 @@ internal sealed class SummaryCache
 {
     private const int AnyDepth = -1;
 
+    /// <summary>What a method the budget did not let the walk into reaches: unknown, and said so.</summary>
+    private static readonly MethodSummary BudgetSpent = new(null, null, null, null, Finding.Stopped("…", StopKinds.Budget), depthLimited: true);
+
     private readonly ConcurrentDictionary<SummaryKey, MethodSummary> _summaries = new();
 
     public SummaryCache(StatusAnalysisOptions options, AllowList allowList)
@@ -34,7 +37,10 @@ internal sealed class SummaryCache
     /// The lowest position in the session's in-progress chain at which recursion was cut while computing it
     /// (<see cref="int.MaxValue"/> when none is still on the stack): callers below that position must not memoize.
     /// </param>
-    public MethodSummary Get(IMethodSymbol method, int remaining, AnalysisSession session, out int lowestCut)
+    /// <param name="body">
+    /// The body to walk when it is not the method's own: a lambda held in a field (<see cref="DelegateTargets"/>).
+    /// </param>
+    public MethodSummary Get(IMethodSymbol method, int remaining, AnalysisSession session, out int lowestCut, IOperation? body = null)
     {
         lowestCut = int.MaxValue;
         if (_summaries.TryGetValue(new SummaryKey(method, AnyDepth), out var summary)
@@ -54,8 +60,9 @@ internal sealed class SummaryCache
 
         if (!session.TrySpendBody())
         {
+            // Not memoized (the cut is below every caller): another Status, with budget left, looks further.
             lowestCut = -1;
-            return MethodSummary.Empty;
+            return BudgetSpent;
         }
 
         position = session.Depth;
@@ -65,7 +72,15 @@ internal sealed class SummaryCache
         try
         {
             var roots = new List<IOperation>();
-            MethodBodies.Collect(method, session.Compilation.Compilation, roots, session.CancellationToken);
+            if (body is not null)
+            {
+                roots.Add(body);
+            }
+            else
+            {
+                MethodBodies.Collect(method, session.Compilation.Compilation, roots, session.CancellationToken);
+            }
+
             foreach (var root in roots)
             {
                 walker.Walk(root);

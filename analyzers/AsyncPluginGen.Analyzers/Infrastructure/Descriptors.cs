@@ -183,6 +183,22 @@ public static class Descriptors
         HotPath,
         DiagnosticSeverity.Error);
 
+    /// <summary>APG1005. Reported only with <c>asyncplugingen.status.unknown_calls = pessimistic</c> (strict mode).</summary>
+    public static readonly DiagnosticDescriptor UncheckedCallInStatus = Create(
+        DiagnosticIds.UncheckedCallInStatus,
+        "Status calls a member that cannot be checked",
+        "Status reaches {0}, which cannot be checked for network calls ({1}); if it does no I/O, mark it [AllowInStatus(\"why\")] or list '{2}' in asyncplugingen.status.allowed_members",
+        HotPath,
+        DiagnosticSeverity.Warning);
+
+    /// <summary>APG1006.</summary>
+    public static readonly DiagnosticDescriptor StatusCheckIncomplete = Create(
+        DiagnosticIds.StatusCheckIncomplete,
+        "The Status check stopped before the end of a call chain",
+        "The Status check did not look past {0} ({1}); what that call reaches was not checked for network calls, blocking or allocations; {2}",
+        HotPath,
+        DiagnosticSeverity.Info);
+
     /// <summary>APG0016.</summary>
     public static readonly DiagnosticDescriptor InvalidRegistrationName = Create(
         DiagnosticIds.InvalidRegistrationName,
@@ -198,6 +214,7 @@ public static class Descriptors
         MissingDelete, DuplicateTaskType, InvalidTaskType, ConfigValueOutOfRange, UnmappedEnumState,
         StringStatesWithoutDefault, NoStatusSource, InvalidPhaseSource, ResourceMetaNotSerializable, InvalidPhaseMapping,
         InvalidRegistrationName, NullResourceMeta, IgnoredTaskInfoSource, NetworkCallInStatus, BlockingCallInStatus, AllocationInStatus, AsyncStatus,
+        UncheckedCallInStatus, StatusCheckIncomplete,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, params string[] tags) =>

@@ -73,4 +73,10 @@ public static class DiagnosticIds
 
     /// <summary>Status is async or returns a task.</summary>
     public const string AsyncStatus = "APG1004";
+
+    /// <summary>Strict mode: Status reaches a call whose target cannot be checked.</summary>
+    public const string UncheckedCallInStatus = "APG1005";
+
+    /// <summary>The Status check stopped (depth or budget) before the end of a call chain.</summary>
+    public const string StatusCheckIncomplete = "APG1006";
 }

@@ -20,8 +20,8 @@ public enum UnknownCallMode
 /// <summary>
 /// The .editorconfig settings of the Status hot-path rules, read per syntax tree:
 /// <list type="table">
-/// <item><term><c>asyncplugingen.status.max_depth</c></term><description>how many helper calls deep to follow (default 5, 0 to check Status only).</description></item>
-/// <item><term><c>asyncplugingen.status.unknown_calls</c></term><description><c>optimistic</c> (default) or <c>pessimistic</c>.</description></item>
+/// <item><term><c>asyncplugingen.status.max_depth</c></term><description>how many helper calls deep to follow (default 32, at most 256, 0 to check Status only); where it stops, APG1006 says so.</description></item>
+/// <item><term><c>asyncplugingen.status.unknown_calls</c></term><description><c>optimistic</c> (default) or <c>pessimistic</c> (strict mode: calls that cannot be checked are reported under APG1005).</description></item>
 /// <item><term><c>asyncplugingen.status.in_process_databases</c></term><description>comma-separated: <c>sqlite</c> treats SQLite calls as in-process, not network.</description></item>
 /// <item><term><c>asyncplugingen.status.allowed_members</c></term><description>comma-separated <c>Namespace.Type.Member</c> or <c>Namespace.Type</c> names that Status may call without checks.</description></item>
 /// </list>
@@ -32,9 +32,16 @@ public sealed class StatusAnalysisOptions
     public const string UnknownCallsKey = "asyncplugingen.status.unknown_calls";
     public const string InProcessDatabasesKey = "asyncplugingen.status.in_process_databases";
     public const string AllowedMembersKey = "asyncplugingen.status.allowed_members";
-    public const int DefaultMaxDepth = 5;
+    /// <summary>
+    /// Deep enough for any real helper chain: summaries are memoized, so depth costs nothing until a chain is that long,
+    /// and the per-Status body budget bounds the work either way.
+    /// </summary>
+    public const int DefaultMaxDepth = 32;
 
-    /// <summary>The defaults: depth 5, optimistic, no in-process databases, nothing allowed.</summary>
+    /// <summary>The largest depth accepted; a larger value is read as this one.</summary>
+    public const int MaxMaxDepth = 256;
+
+    /// <summary>The defaults: depth 32, optimistic, no in-process databases, nothing allowed.</summary>
     public static StatusAnalysisOptions Default { get; } = new(DefaultMaxDepth, UnknownCallMode.Optimistic, false, ImmutableHashSet<string>.Empty);
 
     public StatusAnalysisOptions(int maxDepth, UnknownCallMode unknownCalls, bool sqliteIsInProcess, ImmutableHashSet<string> allowedMembers)
@@ -59,7 +66,7 @@ public sealed class StatusAnalysisOptions
     {
         var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
         var depth = config.TryGetValue(MaxDepthKey, out var d) && int.TryParse(d.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0
-            ? Math.Min(parsed, 50)
+            ? Math.Min(parsed, MaxMaxDepth)
             : DefaultMaxDepth;
         var mode = config.TryGetValue(UnknownCallsKey, out var m) && string.Equals(m.Trim(), "pessimistic", StringComparison.OrdinalIgnoreCase)
             ? UnknownCallMode.Pessimistic

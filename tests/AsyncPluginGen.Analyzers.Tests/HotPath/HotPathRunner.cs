@@ -17,7 +17,11 @@ internal static class HotPathRunner
     public static Task<ImmutableArray<Diagnostic>> RunAsync(params string[] sources) => RunAsync(allowCompilerErrors: false, sources);
 
     /// <summary>Runs the analyzer; with <paramref name="allowCompilerErrors"/>, over code that does not compile (as in the IDE, mid-edit).</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(bool allowCompilerErrors, params string[] sources)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(bool allowCompilerErrors, params string[] sources) =>
+        RunAsync(allowCompilerErrors, ImmutableDictionary<string, string>.Empty, sources);
+
+    /// <summary>Runs the analyzer with .editorconfig settings (<paramref name="settings"/>: key to value, for every file).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(bool allowCompilerErrors, ImmutableDictionary<string, string> settings, params string[] sources)
     {
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12);
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parse, path: $"/0/Test{i}.cs")).ToArray();
@@ -31,7 +35,7 @@ internal static class HotPathRunner
 
         var exceptions = new ConcurrentBag<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new SettingsProvider(settings)),
             (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
@@ -46,4 +50,21 @@ internal static class HotPathRunner
     /// <summary>The source text a diagnostic covers.</summary>
     public static string Text(Diagnostic diagnostic) =>
         diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+
+    /// <summary>The same settings for every file, as one [*] section of an .editorconfig gives them.</summary>
+    private sealed class SettingsProvider(ImmutableDictionary<string, string> settings) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Settings _settings = new(settings);
+
+        public override AnalyzerConfigOptions GlobalOptions => _settings;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _settings;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _settings;
+
+        private sealed class Settings(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
+    }
 }

@@ -53,6 +53,17 @@ internal static class HotPathSources
     public static DiagnosticResult Network(int location, string chain, string description = "HTTP request") =>
         Verify.Diagnostic(Descriptors.NetworkCallInStatus).WithLocation(location).WithArguments(chain, description);
 
+    /// <summary>APG1005 (strict mode): <paramref name="member"/> is how allowed_members names it.</summary>
+    public static DiagnosticResult Unchecked(int location, string chain, string why, string member) =>
+        Verify.Diagnostic(Descriptors.UncheckedCallInStatus).WithLocation(location).WithArguments(chain, why, member);
+
+    /// <summary>APG1006 where the depth limit stopped the check.</summary>
+    public static DiagnosticResult StoppedAtDepth(int location, string chain, int maxDepth) =>
+        Verify.Diagnostic(Descriptors.StatusCheckIncomplete).WithLocation(location).WithArguments(
+            chain,
+            $"asyncplugingen.status.max_depth = {maxDepth} was reached",
+            "raise asyncplugingen.status.max_depth (at most 256) to check further");
+
     public static DiagnosticResult Blocking(int location, string chain, string description) =>
         Verify.Diagnostic(Descriptors.BlockingCallInStatus).WithLocation(location).WithArguments(chain, description);
 

@@ -56,23 +56,25 @@ public sealed class NetworkCallTests
     }
 
     [Fact]
-    public Task Chain_of_six_helpers_is_beyond_the_default_depth()
+    public Task Chain_of_seven_helpers_is_followed_by_default()
     {
+        // Issue 15: the default depth was 5, and a chain this long went unreported without a word.
         var source = Plugin("""
-                public PhaseInfo Status(R r) => H1();
+                public PhaseInfo Status(R r) => {|#0:H1()|};
                 private PhaseInfo H1() => H2();
                 private PhaseInfo H2() => H3();
                 private PhaseInfo H3() => H4();
                 private PhaseInfo H4() => H5();
                 private PhaseInfo H5() => H6();
-                private PhaseInfo H6()
+                private PhaseInfo H6() => H7();
+                private PhaseInfo H7()
                 {
                     _ = _client.GetAsync("x");
                     return default;
                 }
             """);
 
-        return Verify.VerifyAsync(source);
+        return Verify.VerifyAsync(source, Network(0, "Status → H1 → H2 → H3 → H4 → H5 → H6 → H7 → HttpClient.GetAsync"));
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public sealed class NetworkCallTests
                 }
             """,
             PluginClass("Deeper", """
-                public PhaseInfo Status(R r) => H1();
+                public PhaseInfo Status(R r) => {|#1:H1()|};
                 private PhaseInfo H1() => H2();
                 private PhaseInfo H2() => H3();
                 private PhaseInfo H3()
@@ -99,7 +101,12 @@ public sealed class NetworkCallTests
                 }
             """));
 
-        return Verify.VerifyAsync([source], "asyncplugingen.status.max_depth = 2", Network(0, "Status → H1 → H2 → HttpClient.GetAsync"));
+        // The deeper chain is not checked past the limit, and the check says where it stopped.
+        return Verify.VerifyAsync(
+            [source],
+            "asyncplugingen.status.max_depth = 2",
+            Network(0, "Status → H1 → H2 → HttpClient.GetAsync"),
+            StoppedAtDepth(1, "Status → H1 → H2 → H3", 2));
     }
 
     [Fact]
@@ -109,7 +116,7 @@ public sealed class NetworkCallTests
                 public PhaseInfo Status(R r)
                 {
                     _ = {|#0:_client.GetAsync("x")|};
-                    return Helper();
+                    return {|#1:Helper()|};
                 }
 
                 private PhaseInfo Helper()
@@ -119,7 +126,7 @@ public sealed class NetworkCallTests
                 }
             """);
 
-        return Verify.VerifyAsync([source], "asyncplugingen.status.max_depth = 0", Network(0, "HttpClient.GetAsync"));
+        return Verify.VerifyAsync([source], "asyncplugingen.status.max_depth = 0", Network(0, "HttpClient.GetAsync"), StoppedAtDepth(1, "Status → Helper", 0));
     }
 
     [Fact]
