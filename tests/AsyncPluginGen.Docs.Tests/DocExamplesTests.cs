@@ -101,11 +101,12 @@ public sealed partial class DocExamplesTests(ITestOutputHelper output)
     private static async Task<int> CheckRulePageAsync(string page, List<DocBlock> compiled)
     {
         var rule = RulePage().Match(page).Groups["id"].Value;
+        var settings = RuleSettings(File.ReadAllText(Path.Combine(RepositoryRoot.Path, page)));
         var prelude = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "tests", "AsyncPluginGen.Docs.Tests", "Preludes", "DiagnosticPages.cs"));
         var failures = new List<string>();
         foreach (var block in compiled)
         {
-            var failure = await Record.ExceptionAsync(() => CheckRuleBlockAsync(rule, prelude, block));
+            var failure = await Record.ExceptionAsync(() => CheckRuleBlockAsync(rule, prelude, block, settings));
             if (failure is not null)
             {
                 failures.Add(failure.Message);
@@ -116,7 +117,21 @@ public sealed partial class DocExamplesTests(ITestOutputHelper output)
         return 0;
     }
 
-    private static async Task CheckRuleBlockAsync(string rule, string prelude, DocBlock block)
+    /// <summary>
+    /// The .editorconfig settings a rule page's examples are analyzed with: <c>&lt;!-- rule-settings: key = value; ... --&gt;</c>
+    /// on the page (a rule that reports only in strict mode, say), or none.
+    /// </summary>
+    private static IReadOnlyDictionary<string, string> RuleSettings(string text)
+    {
+        var match = RuleSettingsDirective().Match(text);
+        return match.Success
+            ? match.Groups["pairs"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(pair => pair.Split('=', 2, StringSplitOptions.TrimEntries))
+                .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal)
+            : new Dictionary<string, string>();
+    }
+
+    private static async Task CheckRuleBlockAsync(string rule, string prelude, DocBlock block, IReadOnlyDictionary<string, string> settings)
     {
         {
             var tree = AttributeOnly().IsMatch(block.Code)
@@ -124,7 +139,7 @@ public sealed partial class DocExamplesTests(ITestOutputHelper output)
                 : DocCompiler.Parse(block);
             var compilation = DocCompiler.Compile("Contoso.Warehouse", [PreludeFor(prelude, tree), tree], program: false);
             AssertClean(block.Where, DocCompiler.Problems(compilation).Where(d => d.Severity == DiagnosticSeverity.Error));
-            var reported = (await DocCompiler.AnalyzeAsync(compilation)).Where(d => d.Id == rule && IsAbout(block, d)).ToList();
+            var reported = (await DocCompiler.AnalyzeAsync(compilation, settings)).Where(d => d.Id == rule && IsAbout(block, d)).ToList();
             if (block.Section == "Bad")
             {
                 Assert.True(reported.Count > 0, $"{block.Where}: the Bad example does not report {rule}");
@@ -205,6 +220,9 @@ public sealed partial class DocExamplesTests(ITestOutputHelper output)
     /// <summary>A block that is one attribute, shown for the reader to put on a member or type: compiled on a class.</summary>
     [GeneratedRegex(@"\A\[[^\n]*\]\n\z")]
     private static partial Regex AttributeOnly();
+
+    [GeneratedRegex(@"<!-- rule-settings: (?<pairs>.+?) -->")]
+    private static partial Regex RuleSettingsDirective();
 
     [GeneratedRegex(@"^docs/diagnostics/(?<id>APG\d{4})\.md$")]
     private static partial Regex RulePage();
