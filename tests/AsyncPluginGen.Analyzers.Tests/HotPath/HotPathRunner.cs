@@ -35,7 +35,7 @@ internal static class HotPathRunner
 
         var exceptions = new ConcurrentBag<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new SettingsProvider(settings)),
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new AsyncPluginGen.Tests.Shared.EditorConfigSettings(settings)),
             (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);
@@ -50,21 +50,4 @@ internal static class HotPathRunner
     /// <summary>The source text a diagnostic covers.</summary>
     public static string Text(Diagnostic diagnostic) =>
         diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
-
-    /// <summary>The same settings for every file, as one [*] section of an .editorconfig gives them.</summary>
-    private sealed class SettingsProvider(ImmutableDictionary<string, string> settings) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Settings _settings = new(settings);
-
-        public override AnalyzerConfigOptions GlobalOptions => _settings;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _settings;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _settings;
-
-        private sealed class Settings(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-    }
 }

@@ -74,7 +74,7 @@ public static class DocCompiler
     public static async Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(Compilation compilation, IReadOnlyDictionary<string, string> settings) =>
         settings.Count == 0
             ? await AnalyzeAsync(compilation)
-            : await compilation.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([], new SettingsProvider(settings))).GetAnalyzerDiagnosticsAsync();
+            : await compilation.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([], new AsyncPluginGen.Tests.Shared.EditorConfigSettings(settings))).GetAnalyzerDiagnosticsAsync();
 
     /// <summary>Formats diagnostics for an assertion message.</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join(Environment.NewLine, diagnostics.Select(d => "  " + d));
@@ -90,22 +90,5 @@ public static class DocCompiler
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
                 .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
         ];
-    }
-
-    /// <summary>The same settings for every file, as one [*] section of an .editorconfig gives them.</summary>
-    private sealed class SettingsProvider(IReadOnlyDictionary<string, string> settings) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Settings _settings = new(settings);
-
-        public override AnalyzerConfigOptions GlobalOptions => _settings;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _settings;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _settings;
-
-        private sealed class Settings(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
     }
 }
