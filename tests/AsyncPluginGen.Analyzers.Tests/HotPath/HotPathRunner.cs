@@ -35,7 +35,7 @@ internal static class HotPathRunner
 
         var exceptions = new ConcurrentBag<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new AsyncPluginGen.Tests.Shared.EditorConfigSettings(settings)),
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new AsyncPluginGen.Analyzers.Tests.Infrastructure.EditorConfigSettings(settings)),
             (exception, _, _) => exceptions.Add(exception),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false);

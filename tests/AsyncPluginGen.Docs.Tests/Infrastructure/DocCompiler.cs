@@ -74,7 +74,7 @@ public static class DocCompiler
     public static async Task<IReadOnlyList<Diagnostic>> AnalyzeAsync(Compilation compilation, IReadOnlyDictionary<string, string> settings) =>
         settings.Count == 0
             ? await AnalyzeAsync(compilation)
-            : await compilation.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([], new AsyncPluginGen.Tests.Shared.EditorConfigSettings(settings))).GetAnalyzerDiagnosticsAsync();
+            : await compilation.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([], new AsyncPluginGen.Analyzers.Tests.Infrastructure.EditorConfigSettings(settings))).GetAnalyzerDiagnosticsAsync();
 
     /// <summary>Formats diagnostics for an assertion message.</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics) => string.Join(Environment.NewLine, diagnostics.Select(d => "  " + d));

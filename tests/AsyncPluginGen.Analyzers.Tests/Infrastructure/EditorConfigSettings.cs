@@ -2,11 +2,11 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace AsyncPluginGen.Tests.Shared;
+namespace AsyncPluginGen.Analyzers.Tests.Infrastructure;
 
 /// <summary>
 /// .editorconfig settings for analyzers run by hand: the same key-value pairs for every file, as one <c>[*]</c> section
-/// gives them. Linked into the test projects that run the analyzers without the verifier (which writes a real file).
+/// gives them, for running analyzers without the verifier (which writes a real file). The docs tests link this file.
 /// </summary>
 internal sealed class EditorConfigSettings(IReadOnlyDictionary<string, string> settings) : AnalyzerConfigOptionsProvider
 {
