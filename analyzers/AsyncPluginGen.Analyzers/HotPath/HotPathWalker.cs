@@ -7,6 +7,11 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace AsyncPluginGen.Analyzers.HotPath;
 
+// One file on purpose (about 450 lines): the walk of one body, from an operation to what a call reaches (catalogues,
+// helper summaries, implementations, delegates). Every step reads and writes the same walk state (remaining depth,
+// lowest recursion cut, sink); split in two, each half would pass that state back and forth. What can stand alone
+// already does: the catalogues, MethodBodies, SourceImplementations, DelegateTargets, SummaryCache.
+
 /// <summary>
 /// Walks one body (Status's, or a helper's) and hands every network call, blocking call and allocation it reaches to
 /// a sink: directly, or through a callee's memoized summary. Lambdas are walked in place (they run as part of their

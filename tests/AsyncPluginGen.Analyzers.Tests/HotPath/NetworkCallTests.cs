@@ -3,6 +3,11 @@ using Verify = AsyncPluginGen.Analyzers.Tests.Infrastructure.AnalyzerVerifier<As
 
 namespace AsyncPluginGen.Analyzers.Tests.HotPath;
 
+// One file on purpose (about 700 lines): one test per kind of network call APG1001 catalogues and per way of reaching
+// it (direct, helpers, depth, properties, constructors, derived clients), read as the rule's specification next to its
+// page. Hierarchies and delegates (HierarchyAndDelegateTests), limits (CheckLimitTests) and the SDK catalogue
+// (SdkCatalogueTests) have files of their own.
+
 /// <summary>APG1001: network calls reachable from Status, directly and through helpers.</summary>
 public sealed class NetworkCallTests
 {

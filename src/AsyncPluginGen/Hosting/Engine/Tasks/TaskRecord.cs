@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace AsyncPluginGen.Hosting;
 
-// One file on purpose (about 400 lines): who may touch which field (the claim, the lock, and the journal's counters,
+// One file on purpose (about 470 lines): who may touch which field (the claim, the lock, and the journal's counters,
 // which the task store's snapshots depend on) is one contract, read together.
 
 /// <summary>
