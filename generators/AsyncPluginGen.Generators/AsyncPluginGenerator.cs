@@ -4,6 +4,7 @@ using AsyncPluginGen.Generators.Emitting;
 using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Model;
 using AsyncPluginGen.Generators.Parsing;
+using AsyncPluginGen.Generators.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -20,6 +21,8 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     /// <summary>Tracking names of the pipeline steps, asserted by the incremental tests.</summary>
     internal static class Steps
     {
+        public const string Declarations = nameof(Declarations);
+        public const string Plugins = nameof(Plugins);
         public const string AsyncPlugins = nameof(AsyncPlugins);
         public const string SyncPlugins = nameof(SyncPlugins);
         public const string RegistryInputs = nameof(RegistryInputs);
@@ -33,8 +36,16 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var asyncPlugins = Plugins(context, KnownNames.AsyncPluginAttribute, isSync: false, Steps.AsyncPlugins);
-        var syncPlugins = Plugins(context, KnownNames.SyncPluginAttribute, isSync: true, Steps.SyncPlugins);
+        // The plugins are inspected behind a gate: only when some declaration may have changed (see DeclarationSnapshot),
+        // not on every keystroke in a method body. Each plugin is then its own item, so its outputs stay cached.
+        var plugins = context.CompilationProvider
+            .Select(static (compilation, _) => DeclarationSnapshot.Of(compilation))
+            .WithComparer(DeclarationSnapshot.Comparer)
+            .WithTrackingName(Steps.Declarations)
+            .Select(static (snapshot, ct) => PluginDiscovery.Inspect(snapshot, ct))
+            .WithTrackingName(Steps.Plugins);
+        var asyncPlugins = plugins.SelectMany(static (found, _) => found.Async).WithTrackingName(Steps.AsyncPlugins);
+        var syncPlugins = plugins.SelectMany(static (found, _) => found.Sync).WithTrackingName(Steps.SyncPlugins);
 
         // Hint names are compared ignoring case, and must not collide with the registry's: the few plugins whose
         // names collide get a suffix. Only this small set is shared, so other plugins' outputs stay cached.
@@ -94,17 +105,6 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     private const string RegistryHintName = "AsyncPluginGen.PluginRegistry";
 
     private static string MetaSerializerHintName(string pluginMetadataName) => pluginMetadataName + ".ResourceMetaSerializer";
-
-    private static IncrementalValuesProvider<PluginModel> Plugins(
-        IncrementalGeneratorInitializationContext context, string attribute, bool isSync, string stepName) =>
-        context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                attribute,
-                static (node, _) => node is TypeDeclarationSyntax,
-                (ctx, ct) => PluginInspector.Model(ctx, isSync, ct))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
-            .WithTrackingName(stepName);
 
     private static void AddPlugin(SourceProductionContext context, PluginModel model, EquatableArray<string> hintClashes) =>
         context.AddSource(HintNames.For(model.MetadataName, hintClashes) + ".g.cs", SourceText.From(PluginEmitter.Emit(model), System.Text.Encoding.UTF8));

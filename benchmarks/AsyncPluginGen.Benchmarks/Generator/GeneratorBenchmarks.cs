@@ -16,6 +16,9 @@ namespace AsyncPluginGen.Benchmarks.Generator;
 /// <item>The two <c>DeclarationsBound</c> rows repeat both after the compiler has bound the compilation's declarations
 /// (outside the measurement), leaving the generator's own share: binding the declarations is work the compiler does
 /// for any compilation, and the generator's semantic steps are the first to ask for it.</item>
+/// <item><see cref="TypingInPluginDeclarationsBound"/>: the IDE case of typing inside one plugin's handler body.</item>
+/// <item><see cref="DeclarationEditDeclarationsBound"/>: an edit that declares something new (a method in the file
+/// without plugins): the generator cannot know it changes no plugin without inspecting them all again.</item>
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
@@ -27,6 +30,9 @@ public class GeneratorBenchmarks
     private SyntaxTree _unrelated = null!;
     private SyntaxTree _unrelatedEdited = null!;
     private Compilation _input = null!;
+    private SyntaxTree _unrelatedDeclarationEdited = null!;
+    private SyntaxTree _plugin = null!;
+    private SyntaxTree _pluginTyped = null!;
 
     [ParamsSource(nameof(Sizes))]
     public int Plugins { get; set; }
@@ -41,13 +47,25 @@ public class GeneratorBenchmarks
         _warm = SyntheticProject.CreateDriver().RunGenerators(_compilation);
         _unrelated = _compilation.SyntaxTrees.Single(t => t.FilePath == SyntheticSources.UnrelatedPath);
         _unrelatedEdited = CSharpSyntaxTree.ParseText(SyntheticSources.UnrelatedEdited, SyntheticProject.ParseOptions, path: SyntheticSources.UnrelatedPath);
+        _unrelatedDeclarationEdited = CSharpSyntaxTree.ParseText(SyntheticSources.UnrelatedDeclarationEdited, SyntheticProject.ParseOptions, path: SyntheticSources.UnrelatedPath);
+        _plugin = _compilation.SyntaxTrees.First(t => t.FilePath == $"{SyntheticSources.ClassName(0)}.cs");
+        var (find, replace) = SyntheticSources.PluginBodyEdit;
+        var pluginText = _plugin.ToString();
+        _pluginTyped = _plugin.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(pluginText.Replace(find, replace, StringComparison.Ordinal)));
+        if (!pluginText.Contains(find, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The plugin body edit found nothing to edit.");
+        }
 
         // The edit must leave the output as it was, or the incremental run would be measuring real work.
         var before = _warm.GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToList();
-        var after = _warm.RunGenerators(Edited()).GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToList();
-        if (before.Count != (Plugins * 2) + 1 || !before.SequenceEqual(after))
+        foreach (var edited in new[] { Edited(), _compilation.ReplaceSyntaxTree(_unrelated, _unrelatedDeclarationEdited), _compilation.ReplaceSyntaxTree(_plugin, _pluginTyped) })
         {
-            throw new InvalidOperationException("The unrelated edit changed the generated output.");
+            var after = _warm.RunGenerators(edited).GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToList();
+            if (before.Count != (Plugins * 2) + 1 || !before.SequenceEqual(after))
+            {
+                throw new InvalidOperationException("An edit that changes no plugin changed the generated output.");
+            }
         }
     }
 
@@ -64,6 +82,12 @@ public class GeneratorBenchmarks
     [IterationSetup(Target = nameof(IncrementalDeclarationsBound))]
     public void BindEdited() => _input = Bind(Edited());
 
+    [IterationSetup(Target = nameof(TypingInPluginDeclarationsBound))]
+    public void BindTyped() => _input = Bind(_compilation.ReplaceSyntaxTree(_plugin, _pluginTyped));
+
+    [IterationSetup(Target = nameof(DeclarationEditDeclarationsBound))]
+    public void BindDeclarationEdited() => _input = Bind(_compilation.ReplaceSyntaxTree(_unrelated, _unrelatedDeclarationEdited));
+
     [Benchmark(Baseline = true)]
     public GeneratorDriver Cold() => SyntheticProject.CreateDriver().RunGenerators(_input);
 
@@ -75,6 +99,12 @@ public class GeneratorBenchmarks
 
     [Benchmark]
     public GeneratorDriver IncrementalDeclarationsBound() => _warm.RunGenerators(_input);
+
+    [Benchmark]
+    public GeneratorDriver TypingInPluginDeclarationsBound() => _warm.RunGenerators(_input);
+
+    [Benchmark]
+    public GeneratorDriver DeclarationEditDeclarationsBound() => _warm.RunGenerators(_input);
 
     private Compilation Edited() => _compilation.ReplaceSyntaxTree(_unrelated, _unrelatedEdited);
 

@@ -33,6 +33,22 @@ internal static class SyntheticSources
         }
         """;
 
+    /// <summary>The same file after an edit that declares something new (a method) but changes no plugin.</summary>
+    public const string UnrelatedDeclarationEdited = """
+        namespace Synthetic.Other;
+
+        // A helper the generator has nothing to do with.
+        public static class Helper
+        {
+            public static int Twice(int value) => value * 2;
+
+            public static int Thrice(int value) => value * 3;
+        }
+        """;
+
+    /// <summary>A body edit inside a plugin's own file (its Delete handler's expression body): typing in a plugin.</summary>
+    public static (string Find, string Replace) PluginBodyEdit => ("CancellationToken ct) => default;", "CancellationToken ct) => new ValueTask();");
+
     /// <summary>The meta, resource and state types every synthetic plugin shares.</summary>
     public const string SharedTypes = """
         using AsyncPluginGen;

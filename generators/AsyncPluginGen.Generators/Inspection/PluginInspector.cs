@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using AsyncPluginGen.Generators.Model;
@@ -13,16 +14,18 @@ namespace AsyncPluginGen.Generators.Inspection;
 /// </summary>
 internal static class PluginInspector
 {
-    /// <summary>The generator's entry: the model, or null for anything it cannot implement. Never throws, never reports.</summary>
-    public static PluginModel? Model(GeneratorAttributeSyntaxContext context, bool isSync, CancellationToken cancellationToken)
+    /// <summary>
+    /// The generator's entry: the model of <paramref name="type"/> made a plugin by <paramref name="attributes"/> (the
+    /// plugin attributes on one of its declarations), or null for anything it cannot implement. Never throws, never reports.
+    /// </summary>
+    public static PluginModel? Model(INamedTypeSymbol type, IReadOnlyList<AttributeData> attributes, bool isSync, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1)
+        if (attributes.Count != 1)
         {
             return null;
         }
 
-        var compilation = context.SemanticModel.Compilation;
-        var target = new PluginTarget(type, context.Attributes[0], isSync, KnownTypes.From(compilation), compilation, cancellationToken);
+        var target = new PluginTarget(type, attributes[0], isSync, KnownTypes.From(compilation), compilation, cancellationToken);
         return Inspect(target, Problems.Discard).Model;
     }
 
