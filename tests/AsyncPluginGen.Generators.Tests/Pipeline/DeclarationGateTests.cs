@@ -50,34 +50,21 @@ public sealed class DeclarationGateTests
     [MemberData(nameof(BodyEdits))]
     public void An_edit_inside_a_body_or_comment_does_not_inspect_the_plugins_again(string edit)
     {
-        var (driver, compilation) = FirstRun();
-        var before = Sources(driver);
+        var (before, after, cold, run) = RunEdited(edit);
 
-        var edited = Apply(compilation, edit);
-        driver = driver.RunGenerators(edited);
-        var run = driver.GetRunResult().Results.Single();
-
-        Assert.Null(run.Exception);
         Assert.All(Reasons(run, Steps.Plugins), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
-        Assert.Equal(before, Sources(driver));
-        Assert.Equal(ColdSources(edited), Sources(driver));
+        Assert.Equal(before, after);
+        Assert.Equal(cold, after);
     }
 
     [Theory]
     [MemberData(nameof(DeclarationEdits))]
     public void An_edit_that_may_change_a_declaration_inspects_again_and_matches_a_new_driver(string edit, bool changesOutput)
     {
-        var (driver, compilation) = FirstRun();
-        var before = Sources(driver);
+        var (before, after, cold, run) = RunEdited(edit);
 
-        var edited = Apply(compilation, edit);
-        driver = driver.RunGenerators(edited);
-        var run = driver.GetRunResult().Results.Single();
-
-        Assert.Null(run.Exception);
         Assert.All(Reasons(run, Steps.Plugins), reason => Assert.NotEqual(IncrementalStepRunReason.Cached, reason));
-        var after = Sources(driver);
-        Assert.Equal(ColdSources(edited), after);
+        Assert.Equal(cold, after);
         Assert.Equal(changesOutput, !before.SequenceEqual(after));
     }
 
@@ -93,6 +80,19 @@ public sealed class DeclarationGateTests
         // The second run kept the first run's snapshot (its declarations were the same): it must not hold the first compilation.
         Assert.False(first.TryGetTarget(out _), "The first compilation is still alive.");
         GC.KeepAlive(driver);
+    }
+
+    /// <summary>The sources before the edit, after it (same driver), from a new driver on the edited compilation, and the run.</summary>
+    private static (SortedDictionary<string, string> Before, SortedDictionary<string, string> After, SortedDictionary<string, string> Cold, GeneratorRunResult Run) RunEdited(string edit)
+    {
+        var (driver, compilation) = FirstRun();
+        var before = Sources(driver);
+
+        var edited = Apply(compilation, edit);
+        driver = driver.RunGenerators(edited);
+        var run = driver.GetRunResult().Results.Single();
+        Assert.Null(run.Exception);
+        return (before, Sources(driver), ColdSources(edited), run);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
