@@ -23,6 +23,7 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     {
         public const string Declarations = nameof(Declarations);
         public const string Plugins = nameof(Plugins);
+        public const string PluginFiles = nameof(PluginFiles);
         public const string AsyncPlugins = nameof(AsyncPlugins);
         public const string SyncPlugins = nameof(SyncPlugins);
         public const string RegistryInputs = nameof(RegistryInputs);
@@ -37,15 +38,18 @@ public sealed class AsyncPluginGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // The plugins are inspected behind a gate: only when some declaration may have changed (see DeclarationSnapshot),
-        // not on every keystroke in a method body. Each plugin is then its own item, so its outputs stay cached.
-        var plugins = context.CompilationProvider
+        // not on every keystroke in a method body. Each file, then each plugin, is its own item, so unchanged plugins'
+        // outputs stay cached (items are compared by position: a plugin added to one file shifts only that file's).
+        var pluginFiles = context.CompilationProvider
             .Select(static (compilation, _) => DeclarationSnapshot.Of(compilation))
             .WithComparer(DeclarationSnapshot.Comparer)
             .WithTrackingName(Steps.Declarations)
             .Select(static (snapshot, ct) => PluginDiscovery.Inspect(snapshot, ct))
-            .WithTrackingName(Steps.Plugins);
-        var asyncPlugins = plugins.SelectMany(static (found, _) => found.Async).WithTrackingName(Steps.AsyncPlugins);
-        var syncPlugins = plugins.SelectMany(static (found, _) => found.Sync).WithTrackingName(Steps.SyncPlugins);
+            .WithTrackingName(Steps.Plugins)
+            .SelectMany(static (found, _) => found.Files)
+            .WithTrackingName(Steps.PluginFiles);
+        var asyncPlugins = pluginFiles.SelectMany(static (file, _) => file.Async).WithTrackingName(Steps.AsyncPlugins);
+        var syncPlugins = pluginFiles.SelectMany(static (file, _) => file.Sync).WithTrackingName(Steps.SyncPlugins);
 
         // Hint names are compared ignoring case, and must not collide with the registry's: the few plugins whose
         // names collide get a suffix. Only this small set is shared, so other plugins' outputs stay cached.

@@ -84,7 +84,7 @@ public sealed class ModelPurityTests
         var compilation = GeneratorHarness.CreateCompilation(PluginSources.All.Values.SelectMany(s => s).ToArray());
         var run = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
 
-        Assert.Equal(["Assembly", "AsyncPlugins", "Declarations", "HintClashes", "MetaSerializers", "Plugins", "RegistrationNames", "Registry", "RegistryInputs", "SyncPlugins"], GeneratorSteps.Order(StringComparer.Ordinal));
+        Assert.Equal(["Assembly", "AsyncPlugins", "Declarations", "HintClashes", "MetaSerializers", "PluginFiles", "Plugins", "RegistrationNames", "Registry", "RegistryInputs", "SyncPlugins"], GeneratorSteps.Order(StringComparer.Ordinal));
         foreach (var step in GeneratorSteps)
         {
             Assert.True(run.TrackedSteps.TryGetValue(step, out var steps) && steps.SelectMany(s => s.Outputs).Any(), $"Step {step} has no outputs.");

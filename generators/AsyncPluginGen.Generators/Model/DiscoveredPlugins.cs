@@ -1,7 +1,7 @@
 namespace AsyncPluginGen.Generators.Model;
 
-/// <summary>The models of every [AsyncPlugin] and [SyncPlugin] class the generator can implement, in source order.</summary>
-internal sealed record DiscoveredPlugins(EquatableArray<PluginModel> Async, EquatableArray<PluginModel> Sync)
+/// <summary>The plugins the generator can implement, by file, in compilation order; files without one are left out.</summary>
+internal sealed record DiscoveredPlugins(EquatableArray<PluginFileModel> Files)
 {
-    public static DiscoveredPlugins None { get; } = new(EquatableArray<PluginModel>.Empty, EquatableArray<PluginModel>.Empty);
+    public static DiscoveredPlugins None { get; } = new(EquatableArray<PluginFileModel>.Empty);
 }

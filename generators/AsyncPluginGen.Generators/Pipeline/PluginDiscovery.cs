@@ -23,10 +23,11 @@ internal static class PluginDiscovery
     {
         var compilation = snapshot.Compilation;
         var candidateNames = CandidateNames(snapshot, cancellationToken);
-        List<PluginModel>? asyncPlugins = null;
-        List<PluginModel>? syncPlugins = null;
+        List<PluginFileModel>? files = null;
         foreach (var tree in snapshot.Trees)
         {
+            List<PluginModel>? asyncPlugins = null;
+            List<PluginModel>? syncPlugins = null;
             SemanticModel? semanticModel = null;
             foreach (var declaration in AttributedTypes(tree.GetRoot(cancellationToken)))
             {
@@ -53,13 +54,17 @@ internal static class PluginDiscovery
                     (syncPlugins ??= new()).Add(syncModel);
                 }
             }
+
+            if (asyncPlugins is not null || syncPlugins is not null)
+            {
+                (files ??= new()).Add(new PluginFileModel(
+                    tree.FilePath,
+                    asyncPlugins?.ToEquatableArray() ?? EquatableArray<PluginModel>.Empty,
+                    syncPlugins?.ToEquatableArray() ?? EquatableArray<PluginModel>.Empty));
+            }
         }
 
-        return asyncPlugins is null && syncPlugins is null
-            ? DiscoveredPlugins.None
-            : new DiscoveredPlugins(
-                asyncPlugins?.ToEquatableArray() ?? EquatableArray<PluginModel>.Empty,
-                syncPlugins?.ToEquatableArray() ?? EquatableArray<PluginModel>.Empty);
+        return files is null ? DiscoveredPlugins.None : new DiscoveredPlugins(files.ToEquatableArray());
     }
 
     /// <summary>The plugin attributes applied in <paramref name="declaration"/> itself (a partial class's other parts have their own).</summary>
