@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using AsyncPluginGen.Generators.Inspection;
 using Microsoft.CodeAnalysis;
@@ -105,22 +106,4 @@ internal static class DeclarationEquivalence
     private static bool IsNonConstantFieldInitializer(SyntaxNode node) =>
         node is EqualsValueClauseSyntax { Parent.Parent.Parent: FieldDeclarationSyntax field }
         && !field.Modifiers.Any(SyntaxKind.ConstKeyword);
-
-    private static bool SequenceEqual(this List<(SyntaxKind, SyntaxKind, int)> left, List<(SyntaxKind, SyntaxKind, int)> right)
-    {
-        if (left.Count != right.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < left.Count; i++)
-        {
-            if (left[i] != right[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

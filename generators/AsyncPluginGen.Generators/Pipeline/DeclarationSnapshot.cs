@@ -12,8 +12,8 @@ namespace AsyncPluginGen.Generators.Pipeline;
 /// some declaration may have changed. A plugin's model is read from declarations alone (types, members, signatures,
 /// attributes, constants; never a method body), so while the files declare the same things, under the same options
 /// and references, the models of the last inspection are still the models of this compilation. That is what most
-/// edits are: typing inside a method body, in a comment, in another project's implementation. Roslyn would otherwise
-/// rerun a semantic transform for every plugin on every compilation.
+/// edits are: typing inside a method body or a comment. Roslyn would otherwise rerun a semantic transform for every
+/// plugin on every compilation. (A referenced project that changes is a new reference object: the gate opens.)
 /// </summary>
 /// <remarks>
 /// The compilation is held weakly: the pipeline keeps the snapshot of the last inspection for comparison, and must not

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Threading;
 using AsyncPluginGen.Generators.Inspection;
 using AsyncPluginGen.Generators.Model;
-using AsyncPluginGen.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -11,17 +10,20 @@ namespace AsyncPluginGen.Generators.Pipeline;
 /// <summary>
 /// Finds the classes marked [AsyncPlugin] or [SyncPlugin] in a compilation and inspects each, as
 /// <c>ForAttributeWithMetadataName</c> would (the attributes on one type declaration, outer types before nested ones,
-/// files in compilation order), but in one pass behind the <see cref="DeclarationSnapshot"/> gate, so that it runs only
+/// files in compilation order; a plugin attribute the compilation cannot resolve to one type makes no plugin either way), but in one pass behind the <see cref="DeclarationSnapshot"/> gate, so that it runs only
 /// when declarations change.
 /// </summary>
 internal static class PluginDiscovery
 {
-    private const string AsyncPluginName = "AsyncPluginAttribute";
-    private const string SyncPluginName = "SyncPluginAttribute";
-
     public static DiscoveredPlugins Inspect(DeclarationSnapshot snapshot, CancellationToken cancellationToken)
     {
         var compilation = snapshot.Compilation;
+        var known = KnownTypes.From(compilation);
+        if (known.AsyncPluginAttribute is null && known.SyncPluginAttribute is null)
+        {
+            return DiscoveredPlugins.None;
+        }
+
         var candidateNames = CandidateNames(snapshot, cancellationToken);
         List<PluginFileModel>? files = null;
         foreach (var tree in snapshot.Trees)
@@ -43,7 +45,7 @@ internal static class PluginDiscovery
                     continue;
                 }
 
-                var (async, sync) = PluginAttributesOn(type, declaration);
+                var (async, sync) = PluginAttributesOn(type, declaration, known);
                 if (async is not null && PluginInspector.Model(type, async, isSync: false, compilation, cancellationToken) is { } asyncModel)
                 {
                     (asyncPlugins ??= new()).Add(asyncModel);
@@ -68,7 +70,7 @@ internal static class PluginDiscovery
     }
 
     /// <summary>The plugin attributes applied in <paramref name="declaration"/> itself (a partial class's other parts have their own).</summary>
-    private static (List<AttributeData>? Async, List<AttributeData>? Sync) PluginAttributesOn(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+    private static (List<AttributeData>? Async, List<AttributeData>? Sync) PluginAttributesOn(INamedTypeSymbol type, TypeDeclarationSyntax declaration, KnownTypes known)
     {
         List<AttributeData>? async = null;
         List<AttributeData>? sync = null;
@@ -81,11 +83,11 @@ internal static class PluginDiscovery
                 continue;
             }
 
-            if (IsRuntimeType(attribute.AttributeClass, AsyncPluginName))
+            if (KnownTypes.Is(attribute.AttributeClass, known.AsyncPluginAttribute))
             {
                 (async ??= new()).Add(attribute);
             }
-            else if (IsRuntimeType(attribute.AttributeClass, SyncPluginName))
+            else if (KnownTypes.Is(attribute.AttributeClass, known.SyncPluginAttribute))
             {
                 (sync ??= new()).Add(attribute);
             }
@@ -93,11 +95,6 @@ internal static class PluginDiscovery
 
         return (async, sync);
     }
-
-    /// <summary>Matched by metadata name, as <c>ForAttributeWithMetadataName</c> matches, whichever assembly declares it.</summary>
-    private static bool IsRuntimeType(INamedTypeSymbol? type, string metadataName) =>
-        type is { MetadataName: var name, ContainingType: null, ContainingNamespace: { Name: KnownNames.RuntimeNamespace, ContainingNamespace.IsGlobalNamespace: true } }
-        && name == metadataName;
 
     /// <summary>Type declarations with attributes, outer before nested, in file order; never looking into members' bodies.</summary>
     private static IEnumerable<TypeDeclarationSyntax> AttributedTypes(SyntaxNode root)
@@ -144,7 +141,7 @@ internal static class PluginDiscovery
     /// </summary>
     private static HashSet<string> CandidateNames(DeclarationSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(System.StringComparer.Ordinal) { "AsyncPlugin", AsyncPluginName, "SyncPlugin", SyncPluginName };
+        var names = new HashSet<string>(System.StringComparer.Ordinal) { "AsyncPlugin", "AsyncPluginAttribute", "SyncPlugin", "SyncPluginAttribute" };
         foreach (var tree in snapshot.Trees)
         {
             if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
