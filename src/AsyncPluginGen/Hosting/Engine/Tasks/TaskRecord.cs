@@ -351,12 +351,18 @@ internal abstract class TaskRecord
     /// <summary>A worker takes the queued record; false when another entry of it was taken already.</summary>
     public bool TryStartQueued() => Interlocked.CompareExchange(ref _claimed, ClaimRunning, ClaimQueued) == ClaimQueued;
 
-    public void ClearDirty() => Volatile.Write(ref _dirty, 0);
+    // Both below are full fences, not volatile writes: each is a store followed by loads that must not pass it (the
+    // task's state for ClearDirty, the mark for ReleaseClaim), while a scheduler stores the mark, then tries the claim.
+    // With a plain release store the processor may let those loads go first, and the mark is lost: a task whose abort
+    // or due retry arrives at that moment is never run again.
+
+    /// <summary>The worker took the record: what happened so far is what it is about to read.</summary>
+    public void ClearDirty() => Interlocked.Exchange(ref _dirty, 0);
 
     /// <summary>Releases the claim; true when something happened meanwhile and the record must run again.</summary>
     public bool ReleaseClaim()
     {
-        Volatile.Write(ref _claimed, ClaimIdle);
+        Interlocked.Exchange(ref _claimed, ClaimIdle);
         return Volatile.Read(ref _dirty) == 1 && !IsFinished;
     }
 
