@@ -79,9 +79,8 @@ public sealed class AbortTests
     }
 
     /// <summary>
-    /// HOST BUG (expected to fail until fixed): ProcessAsync ignores a pending RetryAt when AbortRequested is set, so
-    /// every further Abort() (Flyte's propeller re-sends abort each round) runs the failing Delete again at once,
-    /// ignoring DeleteRetries' backoff and using up its attempts.
+    /// A repeated Abort() (Flyte's propeller re-sends abort each round) while a failed Delete waits for its retry does
+    /// not run the Delete again at once: the retry keeps DeleteRetries' backoff, and its attempts are not used up.
     /// </summary>
     [Fact]
     public async Task RepeatedAbort_DoesNotBypassTheDeleteBackoff()

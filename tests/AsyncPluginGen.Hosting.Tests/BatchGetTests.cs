@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using AsyncPluginGen.Hosting;
+using AsyncPluginGen.Hosting.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncPluginGen.Hosting.Tests;
@@ -52,9 +53,9 @@ public sealed class BatchGetTests
 
     private static TaskContext Task(int i) => new(TaskType, new TaskExecutionId("proj", "dev", "exec", "n" + i));
 
-    private static PluginHost NewHost(BatchPlugin plugin, int maxSystemFailures, out FakeTimeProvider time, out Channel<PhaseEvent> launched)
+    private static PluginHost NewHost(BatchPlugin plugin, int maxSystemFailures, out HarnessClock time, out Channel<PhaseEvent> launched)
     {
-        time = new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        time = new HarnessClock(new FakeTimeProvider(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture)));
         var config = new PluginConfig { Caching = new CachingConfig { ResyncInterval = TimeSpan.FromSeconds(5), Workers = 2, MaxSystemFailures = maxSystemFailures } };
         var descriptor = new PluginDescriptor("BatchPlugin", [TaskType], 1, PluginKind.Async, typeof(BatchPlugin), typeof(string), typeof(string), config, _ => plugin);
         plugin.Descriptor = descriptor;

@@ -198,8 +198,8 @@ public sealed class CreateTests
     }
 
     /// <summary>
-    /// HOST BUG (expected to fail until fixed): a task aborted while it waits for a write token is still created once
-    /// the token arrives (and then deleted): CreateAsync does not look at AbortRequested after the limiter wait.
+    /// A task aborted while it waits for a write token is never created: the Create looks at the abort after the
+    /// limiter's wait (a Create there would make a job only to delete it).
     /// </summary>
     [Fact]
     public async Task AbortWhileWaitingForAWriteToken_NeverCreatesTheJob()

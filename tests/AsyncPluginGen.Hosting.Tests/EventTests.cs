@@ -133,9 +133,8 @@ public sealed class EventTests
     }
 
     /// <summary>
-    /// HOST BUG (expected to fail until fixed): FinishAsync sets the terminal State, then awaits the quota release, and
-    /// only then sets the terminal Phase and emits it. A watcher subscribing in between sees IsFinished, yields the old
-    /// phase and ends: it never sees the terminal phase. (With a remote resource manager the window is a network call.)
+    /// A watcher that subscribes while the task is ending (its quota release under way: with a remote resource manager
+    /// a network call) still ends with the terminal phase, never with the one before it.
     /// </summary>
     [Fact]
     public async Task WatchAsync_StartedWhileTheTaskIsEnding_StillEndsWithTheTerminalPhase()

@@ -156,8 +156,8 @@ public sealed class PollingTests
     }
 
     /// <summary>
-    /// HOST BUG (expected to fail until fixed): the cache-size check counts only tasks already created, not Creates in
-    /// flight, so concurrent Creates overrun Caching.Size (check-then-act in CreateAsync).
+    /// The polling cache's bound (Caching.Size) counts Creates in flight as well as created tasks, so concurrent
+    /// Creates cannot overrun it.
     /// </summary>
     [Fact]
     public async Task PollingCacheBound_HoldsWhileCreatesAreInFlight()

@@ -247,9 +247,8 @@ public sealed class QuotaTests
     public sealed class WakeUpAcrossNamespaces
     {
         /// <summary>
-        /// HOST BUG (expected to fail until fixed): a finishing task wakes the oldest waiter whatever namespace it waits
-        /// for. Here the y token is freed but the x waiter is woken (and goes back to sleep), so the y waiter waits for the
-        /// next resync instead of proceeding at once.
+        /// A finishing task wakes a waiter of the namespace it frees: the y token is freed, so the y waiter proceeds at
+        /// once (not the oldest waiter, of x, which would go back to sleep and leave y waiting for the next resync).
         /// </summary>
         [Fact]
         public async Task Release_WakesAWaiterOfTheReleasedNamespace()

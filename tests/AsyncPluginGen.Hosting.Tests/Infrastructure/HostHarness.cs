@@ -58,7 +58,7 @@ internal sealed class HostHarness : IAsyncDisposable
         ExecutionName = earlier?.ExecutionName ?? "exec" + Guid.NewGuid().ToString("N");
         Time = earlier?.Time ?? new FakeTimeProvider(T0);
         Calls = earlier?.Calls ?? new CallLog();
-        Clock = new SignalingTimeProvider(Time);
+        Clock = new HarnessClock(Time);
         Plugin = earlier?.Plugin ?? new ScriptedPlugin(Time, setup.Declared, Calls);
         SyncPlugin = earlier?.SyncPlugin ?? new SyncTestPlugin(Time, Calls);
         Resources = new RecordingResourceManager(new InMemoryResourceManager());
@@ -74,8 +74,8 @@ internal sealed class HostHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    /// <summary>The host's clock: <see cref="Time"/>, signalling each timer created.</summary>
-    public SignalingTimeProvider Clock { get; }
+    /// <summary>The host's clock: <see cref="Time"/>'s time, its timers run by <see cref="AdvanceTo"/> only.</summary>
+    public HarnessClock Clock { get; }
 
     public CallLog Calls { get; }
 
@@ -93,7 +93,7 @@ internal sealed class HostHarness : IAsyncDisposable
 
     public PluginHost Host { get; }
 
-    public DateTimeOffset Now => Time.GetUtcNow();
+    public DateTimeOffset Now => Clock.GetUtcNow();
 
     /// <summary>T0 plus <paramref name="seconds"/>.</summary>
     public static DateTimeOffset At(double seconds) => T0 + TimeSpan.FromSeconds(seconds);
@@ -119,7 +119,7 @@ internal sealed class HostHarness : IAsyncDisposable
         while (Now < target)
         {
             var step = target - Now;
-            Time.Advance(step < Options.TickInterval ? step : Options.TickInterval);
+            Clock.Advance(step < Options.TickInterval ? step : Options.TickInterval);
         }
     }
 

@@ -64,36 +64,6 @@ internal sealed class RecordingResourceManager(InMemoryResourceManager inner) : 
     }
 }
 
-/// <summary>
-/// Delegates to a <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/> and signals every timer created, so a
-/// test can wait until a component has armed its timer before it advances the clock.
-/// </summary>
-internal sealed class SignalingTimeProvider(TimeProvider inner) : TimeProvider
-{
-    private readonly Pulse _pulse = new();
-    private int _timers;
-
-    public int TimersCreated => Volatile.Read(ref _timers);
-
-    public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
-
-    public override long GetTimestamp() => inner.GetTimestamp();
-
-    public override long TimestampFrequency => inner.TimestampFrequency;
-
-    public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
-
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = inner.CreateTimer(callback, state, dueTime, period);
-        Interlocked.Increment(ref _timers);
-        _pulse.Fire();
-        return timer;
-    }
-
-    public Task WaitForTimersAsync(int count) => _pulse.WaitUntilAsync(() => TimersCreated >= count, () => $"{count} timer(s) created (so far {TimersCreated})");
-}
-
 /// <summary>An <see cref="IMeterFactory"/> whose meters are scoped to it, so a MetricCollector sees one host's instruments only.</summary>
 internal sealed class TestMeterFactory : IMeterFactory
 {
