@@ -12,6 +12,12 @@ namespace AsyncPluginGen.Hosting.Tests.Infrastructure;
 /// reschedules the periodic tick one period after the new time, and the tick at that instant never runs (a retry due
 /// then is never woken, and the test waits in vain). <c>HarnessClockTests</c> shows the lost tick.
 /// </para>
+/// <para>
+/// Why not <c>ManualClock</c> (the benchmarks' allocation-free clock, linked here for the poll-cycle allocation test): it
+/// keeps a time of its own, runs a periodic timer once per advance and timers due together in no set order. The harness
+/// shares one fake time with its plugins and with a restarted host, and keeps the fake's order (earliest first, then
+/// arming order) and its zero-due-time behaviour, which its tests were written against.
+/// </para>
 /// </summary>
 internal sealed class HarnessClock : TimeProvider
 {
