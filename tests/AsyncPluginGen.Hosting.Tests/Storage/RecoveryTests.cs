@@ -68,8 +68,9 @@ public abstract class RecoveryTests
         await first.Calls.WaitAsync("a", Op.Create, 1);
         var rows = store.GetRows(); // the process dies while Create is in flight
 
+        // Scripted before the restart (the remote side is shared): the recovered task may poll as soon as the host starts.
+        first.Script("a").GetStates("DONE");
         await using var second = await RestartAsync(first, rows);
-        second.Script("a").GetStates("DONE");
         var handle = await RecoveredAsync(second, "a");
         var result = await second.CompletionAsync(handle);
 
@@ -89,8 +90,9 @@ public abstract class RecoveryTests
         first.Submit("a");
         var rows = await store.WaitForRowAsync(r => Progress(r).CreateInDoubt, "the Create in doubt is durable");
 
+        // Scripted before the restart (the remote side is shared): the recovered task may poll as soon as the host starts.
+        first.Script("a").GetStates("DONE");
         await using var second = await RestartAsync(first, rows);
-        second.Script("a").GetStates("DONE");
         var result = await second.CompletionAsync(await RecoveredAsync(second, "a"));
 
         Assert.Equal(PluginState.Succeeded, result.State);
@@ -114,8 +116,9 @@ public abstract class RecoveryTests
         var rows = await DurableRowsAsync(first, store, "a", row => Progress(row).GetFailures == 2);
 
         // Two failures in a row before the crash; the third, after it, exceeds MaxSystemFailures (2).
+        // Scripted before the restart (the remote side is shared): the recovered task may poll as soon as the host starts.
+        first.Script("a").OnGet(Steps.Throw<JobResource>(down));
         await using var second = await RestartAsync(first, rows, s => s.Scripted.MaxSystemFailures = 2);
-        second.Script("a").OnGet(Steps.Throw<JobResource>(down));
         var handle = await RecoveredAsync(second, "a");
         second.AdvanceBy(HostHarness.Resync);
         var result = await second.CompletionAsync(handle);
